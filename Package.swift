@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+// The Swift client for Hugging Face inference.
+//
+// Library products need nothing beyond the toolchain: Foundation everywhere, and on Linux the system
+// libcurl (libcurl4-openssl-dev) through the `CCurl` system-library target. Test support
+// (`HFReplay`) is a plain target that no library product depends on, so consumers never build it.
+
+import PackageDescription
+
+let package = Package(
+    name: "HuggingFaceInference",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
+    products: [
+        .library(name: "HFCore", targets: ["HFCore"]),
+        .library(name: "HFFull", targets: ["HFFull"]),
+    ],
+    targets: [
+        // MARK: Library
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "HFCore",
+            dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
+        ),
+        .target(name: "HFFull", dependencies: ["HFCore"]),
+
+        // MARK: Test support (never a library product)
+        .target(
+            name: "HFReplay",
+            path: "Tests/HFReplay",
+            resources: [.copy("Recorded")]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
