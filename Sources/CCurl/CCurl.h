@@ -1,0 +1,63 @@
+// Swift cannot call C variadic functions such as curl_easy_setopt, nor see macros with casts,
+// so these typed inline wrappers stand in for them. Nothing else lives here.
+#ifndef HF_CCURL_H
+#define HF_CCURL_H
+
+#include <curl/curl.h>
+
+static inline CURLcode hf_easy_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode hf_easy_setopt_off(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode hf_easy_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode hf_easy_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode hf_easy_setopt_write_function(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+
+static inline CURLcode hf_easy_setopt_header_function(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
+static inline CURLcode hf_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode hf_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLMcode hf_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+/// Restricts a transfer, and any redirect it follows, to https, or to http and https.
+static inline CURLcode hf_easy_restrict_protocols(CURL *handle, int allow_http) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+    const char *protocols = allow_http ? "http,https" : "https";
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, protocols);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, protocols);
+#else
+    long protocols = allow_http ? (CURLPROTO_HTTP | CURLPROTO_HTTPS) : CURLPROTO_HTTPS;
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_PROTOCOLS, protocols);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, protocols);
+#endif
+}
+
+static inline size_t hf_curl_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
+
+static inline CURLcode hf_curl_msg_result(CURLMsg *message) { return message->data.result; }
+
+#endif

@@ -1,0 +1,63 @@
+import Foundation
+
+extension HFClient {
+    /// How each provider serves `model`, in the account's order of preference, from
+    /// `GET {hub}/api/models/{id}?expand[]=inferenceProviderMapping`. Cached per client for
+    /// ``HFConfiguration/providerMappingTimeToLive``; concurrent calls share one request. The
+    /// token is sent when there is one, so the order is the account's and staging entries of the
+    /// account's organisations show.
+    public func providerMappings(for model: ModelID) async throws -> [ProviderMapping] {
+        try model.validate()
+        let repository = model.repository
+        return try await mappingCache.mappings(for: repository) { [self] in
+            let url = configuration.hubURL(path: "/api/models/" + repository, query: [("expand[]", "inferenceProviderMapping")])
+            let response = try await send(try makeRequest(.get, url: url, accept: "application/json", token: .ifAvailable))
+            let json = try parseJSON(from: response)
+            return ProviderMapping.parse(json["inferenceProviderMapping"] ?? .null, model: repository)
+        }
+    }
+
+    /// The mapping to use for `model` and `task`: the one for `provider` when given, else the first
+    /// usable one in the account's order. Fails with a validation error, before any inference call,
+    /// when no provider serves the model for the task; the message lists what exists.
+    ///
+    /// On `hf-inference`, feature extraction and sentence similarity are interchangeable: the same
+    /// sentence-transformers model serves both routes.
+    public func resolveMapping(model: ModelID, task: InferenceTask, provider: Provider? = nil) async throws -> ProviderMapping {
+        let mappings = try await providerMappings(for: model)
+        let available = mappings.map { "\($0.provider) (\($0.task), \($0.status))" }.joined(separator: ", ")
+        guard !mappings.isEmpty else {
+            throw HFError.validation(field: "model", "no inference provider serves \(model.repository); check the model id, or pick a model with Inference Providers on its Hub page")
+        }
+        func serves(_ mapping: ProviderMapping) -> Bool {
+            if mapping.task == task { return true }
+            let pair: Set<InferenceTask> = [.featureExtraction, .sentenceSimilarity]
+            return mapping.provider == .hfInference && pair.contains(mapping.task) && pair.contains(task)
+        }
+        if let provider = provider ?? model.provider {
+            guard let mapping = mappings.first(where: { $0.provider == provider }) else {
+                throw HFError.validation(field: "provider", "\(model.repository) is not served by \(provider); it is served by: \(available)")
+            }
+            guard serves(mapping) else {
+                throw HFError.validation(field: "model", "\(model.repository) is served by \(provider) for \(mapping.task), not \(task)")
+            }
+            logStagingMapping(mapping)
+            return mapping
+        }
+        let candidates = mappings.filter(serves)
+        guard let mapping = candidates.first(where: { $0.status == .live }) ?? candidates.first(where: { $0.status != .error }) else {
+            throw HFError.validation(field: "model", "no provider serves \(model.repository) for \(task); available: \(available)")
+        }
+        logStagingMapping(mapping)
+        return mapping
+    }
+
+    private func logStagingMapping(_ mapping: ProviderMapping) {
+        guard mapping.status != .live, let logger = configuration.logger else { return }
+        logger.log(HFLogEvent(
+            level: .warning, kind: .serverWarning, method: "GET", route: "provider mapping",
+            provider: mapping.provider,
+            message: "\(mapping.hfModelID) is in status '\(mapping.status)' on \(mapping.provider): it may be visible only to the provider's organisation, or failing its health check"
+        ))
+    }
+}

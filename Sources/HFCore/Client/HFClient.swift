@@ -1,0 +1,49 @@
+import Foundation
+
+/// The entry point: one configuration, one transport, and the middleware between them.
+///
+/// Each product adds its API group by extension: `client.inference` (HFInference),
+/// `client.embeddings` (HFEmbeddings), `client.models` (HFModels), and so on. Create one client and
+/// share it: it is `Sendable`, its transport reuses connections, and it caches provider mappings.
+///
+/// ```swift
+/// let client = HFClient()                                   // token from the environment
+/// let client = HFClient(token: "hf_…")
+/// let client = HFClient(configuration: configuration, middleware: [myRetryPolicy])
+/// ```
+public final class HFClient: Sendable {
+    public let configuration: HFConfiguration
+    public let transport: any HTTPTransport
+    public let middleware: [any HFMiddleware]
+    let mappingCache: ProviderMappingCache
+
+    /// - Parameters:
+    ///   - configuration: tokens, base URLs, limits; by default discovered from the environment.
+    ///   - transport: how bytes move; by default ``CurlTransport`` on Linux and
+    ///     ``URLSessionTransport`` elsewhere.
+    ///   - middleware: applied in order, the first one outermost.
+    public init(
+        configuration: HFConfiguration = HFConfiguration(),
+        transport: (any HTTPTransport)? = nil,
+        middleware: [any HFMiddleware] = []
+    ) {
+        self.configuration = configuration
+        self.transport = transport ?? Self.makeDefaultTransport()
+        self.middleware = middleware
+        mappingCache = ProviderMappingCache(timeToLive: configuration.providerMappingTimeToLive)
+    }
+
+    /// A client with an explicit token and everything else from the environment.
+    public convenience init(token: String, transport: (any HTTPTransport)? = nil, middleware: [any HFMiddleware] = []) {
+        self.init(configuration: HFConfiguration(token: token), transport: transport, middleware: middleware)
+    }
+
+    /// The platform's default transport: libcurl on Linux, URLSession elsewhere.
+    public static func makeDefaultTransport() -> any HTTPTransport {
+        #if canImport(CCurl)
+        return CurlTransport()
+        #else
+        return URLSessionTransport()
+        #endif
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Everything a client needs to know before it sends a request. A value: copy it, change it, hand
+/// it to an ``HFClient``.
+///
+/// ```swift
+/// var configuration = HFConfiguration()              // token from HF_TOKEN, ~/.cache/huggingface/token, …
+/// configuration.requestTimeout = .seconds(30)
+/// configuration.providerBaseURLs[.hfInference] = URL(string: "http://localhost:8080")!   // a local TGI
+/// let client = HFClient(configuration: configuration)
+/// ```
+///
+/// Printing or dumping a configuration never shows the token (see ``Secret``).
+public struct HFConfiguration: Sendable {
+    /// The default router: `https://router.huggingface.co`.
+    public static let defaultRouterBaseURL = URL(string: "https://router.huggingface.co")!
+    /// The default Hub: `https://huggingface.co`.
+    public static let defaultHubBaseURL = URL(string: "https://huggingface.co")!
+
+    /// The access token sent as `Authorization: Bearer …`, or `nil`. A missing token is not an
+    /// error until a call needs one.
+    public var token: Secret? {
+        didSet { tokenSource = token == nil ? nil : .explicit }
+    }
+    /// Where ``token`` came from.
+    public private(set) var tokenSource: TokenDiscovery.Source?
+    /// Where discovery looked; quoted by the authentication error when no token was found.
+    public private(set) var searchedTokenLocations: [String]
+
+    /// The inference router. Chat goes to `{router}/v1/chat/completions`; provider routes to
+    /// `{router}/{provider}/…`.
+    public var routerBaseURL: URL
+    /// The Hub API, for model info and provider mappings. Defaults to `HF_ENDPOINT` when set, which,
+    /// as in the Python client, moves the Hub only, never inference traffic.
+    public var hubBaseURL: URL
+    /// Base URLs that replace `{router}/{provider}` for one provider: a proxy, the provider's own
+    /// host for direct calls with its key, or a self-hosted TGI, vLLM or llama.cpp server.
+    public var providerBaseURLs: [Provider: URL]
+
+    /// The longest wait for a whole response, or for a streamed response's head. Default 300 s:
+    /// large models can think for minutes before answering.
+    public var requestTimeout: Duration
+    /// The longest silence allowed inside a streamed body. Default 60 s.
+    public var streamIdleTimeout: Duration
+    /// The largest response body accepted. Default 64 MiB.
+    public var maximumResponseSize: Int
+
+    /// Headers added to every request (they cannot replace `Authorization`).
+    public var extraHeaders: HTTPHeaders
+    /// `User-Agent`; defaults to this package's name and version, the Swift version and the OS.
+    public var userAgent: String
+    /// An organisation (or resource group) to bill routed calls to, sent as `X-HF-Bill-To`.
+    public var billTo: String?
+
+    /// Allows plain `http://` to hosts other than loopback. Off: the token would travel in clear.
+    public var allowsInsecureHTTP: Bool
+    /// `true` when `HF_HUB_OFFLINE` is set: every call fails before touching the network.
+    public var isOffline: Bool
+    /// How long provider mappings fetched from the Hub are reused. Default 5 minutes.
+    public var providerMappingTimeToLive: Duration
+    /// Where log events go; `nil` (the default) logs nothing.
+    public var logger: HFLogger?
+
+    /// A configuration for `environment`: the token from `token` or from discovery (see
+    /// ``TokenDiscovery``), and the Hub from `HF_ENDPOINT` when set.
+    public init(token: String? = nil, environment: HFEnvironment = .current) {
+        let discovery = TokenDiscovery.discover(explicit: token, in: environment)
+        self.token = discovery.token
+        tokenSource = discovery.source
+        searchedTokenLocations = discovery.searched
+        routerBaseURL = Self.defaultRouterBaseURL
+        if let endpoint = environment["HF_ENDPOINT"], let url = URL(string: endpoint.trimmingTrailingSlashes()) {
+            hubBaseURL = url
+        } else {
+            hubBaseURL = Self.defaultHubBaseURL
+        }
+        providerBaseURLs = [:]
+        requestTimeout = .seconds(300)
+        streamIdleTimeout = .seconds(60)
+        maximumResponseSize = 64 << 20
+        extraHeaders = [:]
+        userAgent = HFPackage.defaultUserAgent
+        billTo = nil
+        allowsInsecureHTTP = false
+        isOffline = environment["HF_HUB_OFFLINE"].map { ["1", "on", "yes", "true"].contains($0.lowercased()) } ?? false
+        providerMappingTimeToLive = .seconds(300)
+        logger = nil
+    }
+
+    /// The limits a request starts with.
+    var limits: HTTPLimits {
+        HTTPLimits(timeout: requestTimeout, idleTimeout: streamIdleTimeout, maximumResponseSize: maximumResponseSize)
+    }
+}
+
+extension HFConfiguration: CustomStringConvertible {
+    public var description: String {
+        "HFConfiguration(token: \(token?.redacted ?? "none")\(tokenSource.map { " from \($0)" } ?? ""), router: \(routerBaseURL.absoluteString), hub: \(hubBaseURL.absoluteString), providers: \(providerBaseURLs.mapValues(\.absoluteString)), requestTimeout: \(requestTimeout.formattedSeconds), streamIdleTimeout: \(streamIdleTimeout.formattedSeconds))"
+    }
+}
+
+extension String {
+    func trimmingTrailingSlashes() -> String {
+        var text = self
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+// The constructors the package uses, one per situation, so messages stay consistent.
+extension HFError {
+    /// A request refused before sending because `field` is wrong.
+    package static func validation(field: String, _ message: String) -> HFError {
+        var error = HFError(category: .validation, message: "\(field): \(message)")
+        error.field = field
+        return error
+    }
+
+    /// No token was found where a call needs one.
+    package static func missingToken(searched: [String]) -> HFError {
+        let places = searched.isEmpty ? "" : " Looked in: \(searched.joined(separator: "; "))."
+        return HFError(
+            category: .authentication,
+            message: "This call needs a Hugging Face access token and none was found.\(places)",
+            recoverySuggestion: "Create a token at https://huggingface.co/settings/tokens (permission \"Make calls to Inference Providers\") and set HF_TOKEN, or pass `token:` to HFConfiguration."
+        )
+    }
+
+    /// The task was cancelled.
+    package static func cancelled() -> HFError {
+        HFError(category: .cancelled, message: "The request was cancelled.")
+    }
+
+    /// A deadline passed.
+    package static func timeout(_ message: String) -> HFError {
+        HFError(category: .timeout, message: message)
+    }
+
+    /// The connection failed; `underlying` is the transport's own wording.
+    package static func network(_ message: String, underlying: String? = nil) -> HFError {
+        var error = HFError(category: .network, message: message)
+        error.underlyingDescription = underlying
+        return error
+    }
+
+    /// The response body passed the configured cap.
+    package static func responseTooLarge(limit: Int) -> HFError {
+        HFError(
+            category: .responseTooLarge,
+            message: "The response was larger than the configured maximum of \(limit) bytes, so the transfer was stopped."
+        )
+    }
+
+    /// A body that could not be read as the expected shape.
+    package static func decoding(_ message: String, body: Data, status: Int? = nil, requestID: String? = nil) -> HFError {
+        var error = HFError(category: .decoding, message: message)
+        error.bodySnippet = snippet(of: body)
+        error.status = status
+        error.requestID = requestID
+        return error
+    }
+
+    /// A stream that broke after it started; `cause` says why, `partialOutput` what had arrived.
+    package static func streamInterrupted(cause: HFError, partialOutput: String) -> HFError {
+        var error = HFError(
+            category: .streamInterrupted,
+            message: "The stream ended early: \(cause.message)",
+            recoverySuggestion: "The text received before the break is in `partialOutput` and was delivered; send the request again for a complete answer. Cause: \(cause.recoverySuggestion)"
+        )
+        error.partialOutput = partialOutput
+        error.status = cause.status
+        error.requestID = cause.requestID
+        error.provider = cause.provider
+        error.errorType = cause.errorType
+        error.errorCode = cause.errorCode
+        error.underlyingDescription = "cause: \(cause.category)"
+        return error
+    }
+
+    /// The first 300 characters of a body, as text, for messages.
+    package static func snippet(of body: Data, limit: Int = 300) -> String {
+        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    /// The same error with the provider set, when it was not known where the error was made.
+    package func attributed(to provider: Provider?) -> HFError {
+        guard self.provider == nil, let provider else { return self }
+        var copy = self
+        copy.provider = provider
+        return copy
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A structured record of something the client did. It never carries the token, request or
+/// response bodies, or query strings: only what is needed to trace traffic.
+public struct HFLogEvent: Sendable, CustomStringConvertible {
+    /// What happened. An open set.
+    public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// A request is about to be handed to the transport.
+        public static let requestStarted = Kind(rawValue: "request.started")
+        /// A whole response, or a streamed response's head, arrived.
+        public static let requestFinished = Kind(rawValue: "request.finished")
+        /// The transport failed: network, timeout, cancellation, size cap.
+        public static let requestFailed = Kind(rawValue: "request.failed")
+        /// A streamed body ended, normally or not.
+        public static let streamFinished = Kind(rawValue: "stream.finished")
+        /// The server attached a warning (`X-HF-Warning`).
+        public static let serverWarning = Kind(rawValue: "server.warning")
+    }
+
+    public var level: HFLogLevel
+    public var kind: Kind
+    public var method: String
+    /// Scheme, host and path, without the query.
+    public var route: String
+    public var status: Int?
+    public var duration: Duration?
+    public var requestID: String?
+    public var provider: Provider?
+    public var bytesSent: Int?
+    public var bytesReceived: Int?
+    /// Extra words: an error's category and message, a server warning.
+    public var message: String?
+
+    public init(
+        level: HFLogLevel, kind: Kind, method: String, route: String, status: Int? = nil, duration: Duration? = nil,
+        requestID: String? = nil, provider: Provider? = nil, bytesSent: Int? = nil, bytesReceived: Int? = nil,
+        message: String? = nil
+    ) {
+        self.level = level
+        self.kind = kind
+        self.method = method
+        self.route = route
+        self.status = status
+        self.duration = duration
+        self.requestID = requestID
+        self.provider = provider
+        self.bytesSent = bytesSent
+        self.bytesReceived = bytesReceived
+        self.message = message
+    }
+
+    /// One `key=value` line, logfmt style.
+    public var description: String {
+        var parts = ["level=\(level)", "event=\(kind)", "method=\(method)", "route=\(route)"]
+        if let status { parts.append("status=\(status)") }
+        if let duration { parts.append(String(format: "duration_ms=%.1f", Double(duration.nanoseconds) / 1e6)) }
+        if let provider { parts.append("provider=\(provider)") }
+        if let requestID { parts.append("request_id=\(requestID)") }
+        if let bytesSent { parts.append("bytes_sent=\(bytesSent)") }
+        if let bytesReceived { parts.append("bytes_received=\(bytesReceived)") }
+        if let message { parts.append("message=\"\(message.replacingOccurrences(of: "\"", with: "'"))\"") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// URL construction for every route the package calls. Paths are appended verbatim: model ids keep
+/// their `/`, which the router and the Hub expect unencoded.
+extension HFConfiguration {
+    /// `{router}{path}`, e.g. `routerURL(path: "/v1/chat/completions")`.
+    public func routerURL(path: String) -> URL {
+        Self.join(routerBaseURL, path)
+    }
+
+    /// Where `provider`'s routes start: its override in ``providerBaseURLs``, else `{router}/{provider}`.
+    public func baseURL(for provider: Provider) -> URL {
+        providerBaseURLs[provider] ?? Self.join(routerBaseURL, "/" + provider.rawValue)
+    }
+
+    /// `{base for provider}{path}`, e.g. `providerURL(.together, path: "/v1/chat/completions")`.
+    public func providerURL(_ provider: Provider, path: String) -> URL {
+        Self.join(baseURL(for: provider), path)
+    }
+
+    /// An `hf-inference` model route: `{router}/hf-inference/models/{model}`, plus
+    /// `/pipeline/{task}` when `pipeline` is set (feature extraction and sentence similarity), plus
+    /// `subpath` (e.g. `/v1/chat/completions`).
+    public func hfInferenceURL(model: String, pipeline: InferenceTask? = nil, subpath: String = "") -> URL {
+        var path = "/models/" + model
+        if let pipeline { path += "/pipeline/" + pipeline.rawValue }
+        return providerURL(.hfInference, path: path + subpath)
+    }
+
+    /// `{hub}{path}?{query}`; the query is percent-encoded, the path appended as is.
+    public func hubURL(path: String, query: [(String, String)] = []) -> URL {
+        let url = Self.join(hubBaseURL, path)
+        guard !query.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        components.percentEncodedQueryItems = query.map {
+            URLQueryItem(name: Self.encodeQueryComponent($0.0), value: Self.encodeQueryComponent($0.1))
+        }
+        return components.url ?? url
+    }
+
+    /// The chat URL for a custom endpoint, by the official clients' rule: a path ending in
+    /// `/chat/completions` is kept, one ending in `/v1` gets `/chat/completions`, anything else
+    /// gets `/v1/chat/completions`. The query string is kept.
+    public static func chatCompletionURL(forEndpoint endpoint: URL) -> URL {
+        guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else { return endpoint }
+        let path = components.path.trimmingTrailingSlashes()
+        if path.hasSuffix("/chat/completions") {
+            components.path = path
+        } else if path.hasSuffix("/v1") {
+            components.path = path + "/chat/completions"
+        } else {
+            components.path = path + "/v1/chat/completions"
+        }
+        return components.url ?? endpoint
+    }
+
+    static func join(_ base: URL, _ path: String) -> URL {
+        let left = base.absoluteString.trimmingTrailingSlashes()
+        let right = path.hasPrefix("/") ? path : "/" + path
+        return URL(string: left + right) ?? base.appendingPathComponent(path)
+    }
+
+    private static let queryAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+?#")
+        return set
+    }()
+
+    private static func encodeQueryComponent(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+    }
+}

@@ -1,0 +1,307 @@
+#if canImport(CCurl)
+import CCurl
+import Foundation
+
+/// One request on libcurl: its easy handle, the response as it builds up, and the Swift side
+/// waiting for it.
+///
+/// Everything here runs on the engine's event thread, except ``cancelRequested``, which the
+/// engine guards with its inbox lock. libcurl calls back with `Unmanaged` pointers to this object;
+/// the engine keeps it alive while the handle is in the multi handle.
+final class CurlTransfer: @unchecked Sendable {
+    enum Outcome {
+        case whole(CheckedContinuation<HTTPResponse, any Error>)
+        case stream(CheckedContinuation<HTTPStreamingResponse, any Error>, ByteChannel)
+    }
+
+    let request: HTTPRequest
+    /// The easy handle while the transfer is in the multi handle; the engine recycles it after.
+    private(set) var handle: UnsafeMutableRawPointer?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var outcome: Outcome?
+    private let followsRedirects = true
+
+    /// Set from any thread, under the engine's inbox lock.
+    var cancelRequested = false
+    /// `true` while libcurl holds the transfer paused for backpressure.
+    var paused = false
+
+    private var status = 0
+    private var headers = HTTPHeaders()
+    private var headDelivered = false
+    private var body = Data()
+    private var received = 0
+    private var abortReason: HFError?
+    /// When the response (whole mode) or its head (stream mode) must have arrived.
+    private(set) var deadline: UInt64
+    /// When the next stream chunk must have arrived; `nil` until the head is in, and while paused.
+    private(set) var idleDeadline: UInt64?
+
+    init(request: HTTPRequest) {
+        self.request = request
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        deadline = monotonicNow().adding(request.limits.timeout)
+    }
+
+    deinit {
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// Attaches the Swift side that waits for the outcome.
+    func attach(_ outcome: Outcome) {
+        self.outcome = outcome
+    }
+
+    var isStreaming: Bool {
+        if case .stream = outcome { return true }
+        return false
+    }
+
+    // MARK: Configuring the handle
+
+    /// Returns the easy handle for reuse; the transfer no longer owns it.
+    func detachHandle() -> UnsafeMutableRawPointer? {
+        defer { handle = nil }
+        return handle
+    }
+
+    /// Sets every option for the request on `handle`; returns libcurl's complaint, if any.
+    func configure(handle: UnsafeMutableRawPointer) -> CURLcode {
+        self.handle = handle
+        // The header list from an earlier attempt, if any, is no longer referenced by a handle.
+        curl_slist_free_all(headerList)
+        headerList = nil
+        let url = request.url
+        let isPlainHTTP = url.scheme?.lowercased() == "http"
+        var codes: [CURLcode] = []
+        codes.append(hf_easy_setopt_string(handle, CURLOPT_URL, url.absoluteString))
+        codes.append(hf_easy_restrict_protocols(handle, isPlainHTTP ? 1 : 0))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followsRedirects ? 1 : 0))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(min(request.limits.timeout, .seconds(30)).nanoseconds / 1_000_000)))
+        // Every encoding libcurl was built with (gzip, br, zstd); it decompresses before our callback.
+        codes.append(hf_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
+        codes.append(hf_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        codes.append(hf_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context))
+        codes.append(hf_easy_setopt_write_function(handle, curlWriteCallback))
+        codes.append(hf_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
+        codes.append(hf_easy_setopt_header_function(handle, curlHeaderCallback))
+        codes.append(hf_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+
+        switch request.method {
+        case .get:
+            codes.append(hf_easy_setopt_long(handle, CURLOPT_HTTPGET, 1))
+        case .head:
+            codes.append(hf_easy_setopt_long(handle, CURLOPT_NOBODY, 1))
+        case .post:
+            break
+        default:
+            codes.append(hf_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
+        }
+        if let body = request.body ?? (request.method == .post ? Data() : nil) {
+            // libcurl keeps its own copy, so the request can go away before the transfer ends.
+            codes.append(hf_easy_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            codes.append(body.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return hf_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "") }
+                return hf_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+            })
+        }
+
+        var wire = request.headersForWire()
+        // libcurl would otherwise wait up to a second for "100 Continue" before sending larger bodies,
+        // and label a body without a type as a form.
+        wire["Expect"] = ""
+        if request.body != nil, !wire.contains("Content-Type") { wire["Content-Type"] = "" }
+        for field in wire {
+            // "Name:" with nothing after it tells libcurl to drop a header it would add itself.
+            let line = field.value.isEmpty ? "\(field.name):" : "\(field.name): \(field.value)"
+            headerList = curl_slist_append(headerList, line)
+        }
+        codes.append(hf_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList))
+        return codes.first { $0 != CURLE_OK } ?? CURLE_OK
+    }
+
+    // MARK: Callbacks from libcurl (event thread)
+
+    fileprivate func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            // A new header block: after "100 Continue" or a redirect, only the last block counts.
+            let parts = line.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            headers = HTTPHeaders()
+            return
+        }
+        let trimmed = line.trimmingCharacters(in: .newlines)
+        if trimmed.isEmpty {
+            if isFinalHeaderBlock { deliverHead() }
+            return
+        }
+        guard let colon = trimmed.firstIndex(of: ":") else { return }
+        let name = String(trimmed[..<colon])
+        let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        headers.add(name: name, value: value)
+    }
+
+    private var isFinalHeaderBlock: Bool {
+        if status < 200 { return false }
+        if followsRedirects, (300..<400).contains(status), status != 304, headers.contains("Location") { return false }
+        return true
+    }
+
+    fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
+        if !headDelivered { deliverHead() }
+        guard received + bytes.count <= request.limits.maximumResponseSize else {
+            abortReason = .responseTooLarge(limit: request.limits.maximumResponseSize)
+            return 0
+        }
+        switch outcome {
+        case .whole?:
+            body.append(contentsOf: bytes)
+        case .stream(_, let channel)?:
+            guard channel.offer(bytes) else {
+                paused = true
+                idleDeadline = nil
+                return hf_curl_writefunc_pause()
+            }
+            idleDeadline = monotonicNow().adding(request.limits.idleTimeout)
+        case nil:
+            return 0
+        }
+        received += bytes.count
+        return bytes.count
+    }
+
+    /// Hands a streaming caller the head as soon as the final header block is complete.
+    private func deliverHead() {
+        guard !headDelivered else { return }
+        headDelivered = true
+        guard case .stream(let continuation, let channel)? = outcome else { return }
+        idleDeadline = monotonicNow().adding(request.limits.idleTimeout)
+        let head = HTTPResponseHead(status: status, headers: headers)
+        continuation.resume(returning: HTTPStreamingResponse(head: head, body: HTTPBodyStream(channel: channel)))
+    }
+
+    /// Called by the engine when the reader asked for more after a pause.
+    func didResume() {
+        paused = false
+        idleDeadline = monotonicNow().adding(request.limits.idleTimeout)
+    }
+
+    // MARK: Completion (event thread)
+
+    /// The deadline that has passed at `now`, as the error to finish with.
+    func expiredDeadline(at now: UInt64) -> HFError? {
+        if !headDelivered || !isStreaming {
+            guard now >= deadline else { return nil }
+            let what = isStreaming ? "the response head" : "the whole response"
+            return .timeout("No \(what) within \(request.limits.timeout.formattedSeconds) for \(request.route).")
+        }
+        if let idleDeadline, now >= idleDeadline {
+            return .timeout("The stream sent nothing for \(request.limits.idleTimeout.formattedSeconds) (\(request.route)).")
+        }
+        return nil
+    }
+
+    /// The earliest moment this transfer needs the event loop to look at it.
+    var nextDeadline: UInt64? {
+        (!headDelivered || !isStreaming) ? deadline : idleDeadline
+    }
+
+    /// Finishes with libcurl's result for the transfer.
+    func complete(code: CURLcode) {
+        if code == CURLE_OK {
+            var responseCode = 0
+            if let handle, hf_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode) == CURLE_OK, responseCode > 0 {
+                status = responseCode
+            }
+            succeed()
+        } else {
+            fail(abortReason ?? error(for: code))
+        }
+    }
+
+    private func succeed() {
+        switch outcome {
+        case .whole(let continuation)?:
+            continuation.resume(returning: HTTPResponse(head: HTTPResponseHead(status: status, headers: headers), body: body))
+        case .stream(_, let channel)?:
+            deliverHead()
+            channel.finish()
+        case nil:
+            break
+        }
+        outcome = nil
+    }
+
+    /// Finishes with `error`: before the head it fails the call, after it the body stream.
+    func fail(_ error: HFError) {
+        let attributed = error.attributed(to: request.provider)
+        switch outcome {
+        case .whole(let continuation)?:
+            continuation.resume(throwing: attributed)
+        case .stream(let continuation, let channel)?:
+            if headDelivered {
+                channel.finish(throwing: attributed)
+            } else {
+                headDelivered = true
+                continuation.resume(throwing: attributed)
+            }
+        case nil:
+            break
+        }
+        outcome = nil
+    }
+
+    private func error(for code: CURLcode) -> HFError {
+        let detail = String(cString: errorBuffer)
+        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let underlying = "libcurl error \(code.rawValue): \(text)"
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT:
+            return .timeout("Timed out talking to \(request.route).")
+        case CURLE_ABORTED_BY_CALLBACK:
+            return .cancelled()
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return .network("Could not resolve the host of \(request.route).", underlying: underlying)
+        case CURLE_COULDNT_CONNECT:
+            return .network("Could not connect to \(request.route).", underlying: underlying)
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            return .network("Refused a redirect of \(request.route) to a protocol that is not allowed (plain http would expose the token).", underlying: underlying)
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+            return .network("The TLS connection to \(request.route) could not be verified.", underlying: underlying)
+        case CURLE_TOO_MANY_REDIRECTS:
+            return .network("Too many redirects for \(request.route).", underlying: underlying)
+        default:
+            return .network("The connection for \(request.route) failed.", underlying: underlying)
+        }
+    }
+}
+
+private func curlWriteCallback(
+    _ pointer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.receiveBody(UnsafeRawBufferPointer(start: pointer, count: size * count))
+}
+
+private func curlHeaderCallback(
+    _ pointer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let context else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: pointer, count: size * count))
+    return size * count
+}
+#endif

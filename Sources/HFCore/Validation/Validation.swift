@@ -1,0 +1,51 @@
+/// Checks that raise ``HFError/Category/validation`` errors naming the field and what is allowed,
+/// so bad input fails before anything is sent. API groups call these while building requests.
+///
+/// ```swift
+/// try Validation.range(temperature, field: "temperature", in: 0...2)
+/// ```
+public enum Validation {
+    /// `value`, when present, must be finite and inside `range`.
+    public static func range(_ value: Double?, field: String, in range: ClosedRange<Double>) throws(HFError) {
+        guard let value else { return }
+        guard value.isFinite, range.contains(value) else {
+            throw .validation(field: field, "\(value) is out of range; allowed: \(format(range.lowerBound)) to \(format(range.upperBound))")
+        }
+    }
+
+    /// `value`, when present, must be inside `range`.
+    public static func range(_ value: Int?, field: String, in range: ClosedRange<Int>) throws(HFError) {
+        guard let value else { return }
+        guard range.contains(value) else {
+            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
+            throw .validation(field: field, "\(value) is out of range; allowed: \(range.lowerBound)\(upper)")
+        }
+    }
+
+    /// `value`, when present, must be a whole number above zero.
+    public static func positive(_ value: Int?, field: String) throws(HFError) {
+        guard let value else { return }
+        guard value > 0 else { throw .validation(field: field, "must be at least 1, got \(value)") }
+    }
+
+    /// `value` must contain something other than white space.
+    public static func nonBlank(_ value: String, field: String) throws(HFError) {
+        guard value.contains(where: { !$0.isWhitespace }) else {
+            throw .validation(field: field, "must not be empty")
+        }
+    }
+
+    /// `values` must have between `minimum` and `maximum` elements.
+    public static func count<Element>(_ values: [Element], field: String, minimum: Int = 1, maximum: Int = .max) throws(HFError) {
+        guard values.count >= minimum else {
+            throw .validation(field: field, minimum == 1 ? "must not be empty" : "needs at least \(minimum) entries, got \(values.count)")
+        }
+        guard values.count <= maximum else {
+            throw .validation(field: field, "has \(values.count) entries; at most \(maximum) are allowed")
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
