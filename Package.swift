@@ -36,6 +36,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
+        .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
     ],
     swiftLanguageModes: [.v6]
 )
