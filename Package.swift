@@ -33,9 +33,11 @@ let package = Package(
             path: "Tests/HFReplay",
             resources: [.copy("Recorded")]
         ),
+        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HFCore
+import HFTestSupport
 
 @Suite("Model ids, providers and routes")
 struct RoutingTests {

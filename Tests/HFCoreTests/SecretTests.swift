@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HFCore
+import HFTestSupport
 
 @Suite("Secret never shows the token")
 struct SecretTests {
@@ -66,9 +67,3 @@ struct SecretTests {
     }
 }
 
-extension HFEnvironment {
-    /// An environment with nothing set, so tests never pick up the machine's token.
-    static var empty: HFEnvironment {
-        HFEnvironment(variables: [:], homeDirectory: nil, workingDirectory: URL(fileURLWithPath: "/nonexistent-hf-test-dir"), readFile: { _ in nil })
-    }
-}
