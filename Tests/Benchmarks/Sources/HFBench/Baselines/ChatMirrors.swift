@@ -1,0 +1,61 @@
+import Foundation
+
+// What hand-written client code declares to talk to a chat completion server: `Codable` mirrors of
+// the wire shapes, decoded with `JSONDecoder`. The baselines use them, and so does our B1 row until
+// HFInference's own types plug in.
+
+/// A chat completion request body.
+struct ChatRequestMirror: Codable, Sendable {
+    struct Message: Codable, Sendable {
+        var role: String
+        var content: String
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream: Bool?
+}
+
+/// A whole chat completion.
+struct ChatCompletionMirror: Decodable, Sendable {
+    struct Choice: Decodable, Sendable {
+        struct Message: Decodable, Sendable {
+            var role: String?
+            var content: String?
+        }
+
+        var index: Int?
+        var message: Message?
+        var finish_reason: String?
+    }
+
+    var id: String?
+    var model: String?
+    var choices: [Choice]
+    var usage: UsageMirror?
+}
+
+/// One event of a streamed chat completion.
+struct ChatChunkMirror: Decodable, Sendable {
+    struct Choice: Decodable, Sendable {
+        struct Delta: Decodable, Sendable {
+            var role: String?
+            var content: String?
+        }
+
+        var index: Int?
+        var delta: Delta?
+        var finish_reason: String?
+    }
+
+    var id: String?
+    var model: String?
+    var choices: [Choice]
+    var usage: UsageMirror?
+}
+
+struct UsageMirror: Decodable, Sendable {
+    var prompt_tokens: Int?
+    var completion_tokens: Int?
+    var total_tokens: Int?
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// B2: decoding a large chat stream, and the delay between the server's first event and our first chunk.
+enum B2Streaming {
+    static func measure(_ bench: Bench) throws -> RowReport {
+        let decode = try bench.compute("sse", ["--runs", "\(bench.runs(7))", "--bytes", "\(bench.quick ? 2_000_000 : 10_000_000)"])
+        let events = Double(decode.items ?? 0)
+        let bytes = Double(decode.bytes ?? 0)
+        func eventRate(_ impl: String) -> Double? { decode.runs?[impl].map { events / median($0) } }
+        var throughput = [["decoder", "events/s", "MB/s", "µs per event"]]
+        let names = [("ours", "ours (HFStreaming)"), ("jsondecoder", "line splitter + `JSONDecoder` per event"), ("splitter", "line splitter alone (no decoding)")]
+        for (impl, name) in names {
+            guard let rate = eventRate(impl) else { continue }
+            throughput.append([name, Format.number(rate), Format.number(rate * bytes / events / 1e6), Format.number(1e6 / rate)])
+        }
+
+        let samples = bench.quick ? 5 : 30
+        var clients: [ClientKind] = [.oursTransport, .urlSession]
+        if Ours.chatStream != nil { clients.insert(.ours, at: 0) }
+        var firstChunk: [ClientKind: Double] = [:]
+        for client in clients {
+            firstChunk[client] = median(try bench.client("first-chunk", client, ["--count", "\(samples)", "--scenario", "sse-first"]).samples ?? [])
+        }
+        var latency = [["client", "first event written → first chunk decoded (median of \(samples))"]]
+        let clientNames: [ClientKind: String] = [
+            .ours: "ours (HFStreaming)",
+            .oursTransport: "HFCore `client.stream` (libcurl) + the baseline decoder",
+            .urlSession: "plain URLSession (delegate) + the baseline decoder",
+        ]
+        for client in clients { latency.append([clientNames[client]!, Format.milliseconds(firstChunk[client]!)]) }
+
+        var verdicts: [Verdict] = []
+        if let ours = eventRate("ours"), let baseline = eventRate("jsondecoder") {
+            verdicts.append(.atLeast(ours / baseline, 5, target: "B2: ≥ 5× the JSONDecoder path's events/s",
+                                     measured: "\(Format.number(ours)) vs \(Format.number(baseline)) events/s: \(Format.ratio(ours / baseline))"))
+            verdicts.append(.atLeast(ours, 350_000, target: "B2: ≥ 350 k events/s decoded", measured: "\(Format.number(ours)) events/s"))
+        } else {
+            let why = "HFStreaming is not merged yet; plug it in at `Ours.chatStream`"
+            verdicts.append(.notMeasured("B2: ≥ 5× the JSONDecoder path's events/s (≥ 350 k events/s)", why))
+        }
+        if let ours = firstChunk[.ours] {
+            verdicts.append(.atMost(ours, 0.001, target: "B2: first-delta overhead ≤ 1 ms",
+                                    measured: "\(Format.milliseconds(ours)) (URLSession path: \(Format.milliseconds(firstChunk[.urlSession]!)))"))
+        } else {
+            verdicts.append(.notMeasured("B2: first-delta overhead ≤ 1 ms", "needs HFStreaming (`Ours.chatStream`); HFCore's transport share is in the table"))
+        }
+        return RowReport(
+            id: "B2",
+            title: "Streaming: decoding a \(Format.megabytes(bytes)) chat stream; server's first event to our first chunk",
+            method: """
+                Throughput: a \(Format.megabytes(bytes)) `text/event-stream` body of \(Format.number(events)) events built from \
+                the recorded stream `\(Recorded.streamCase)` (its first event, its content events repeated in order, \
+                its final event), held in memory and fed to each decoder in 64 KiB pieces (ours through an \
+                in-memory `HTTPTransport`, so no network is involved); median of \(bench.runs(7)) runs after a warm-up, \
+                in one process. First chunk: the server's `sse-first` scenario sends the head, waits 20 ms, notes \
+                `CLOCK_MONOTONIC` and writes the recorded first event; the client notes the same clock when its \
+                decoder hands over the first chunk. Median over \(samples) streams on one connection (the first, \
+                which opens it, is not counted).
+                """,
+            tables: [throughput, latency],
+            verdicts: verdicts
+        )
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// B3: decoding a large feature-extraction response.
+enum B3Embeddings {
+    static let rows = 256
+    static let dimension = 1024
+
+    static func measure(_ bench: Bench) throws -> RowReport {
+        let recorded = try Recorded(folder: URL(fileURLWithPath: bench.fixtures))
+        try Generated.checkNumberFormat(recorded.embedding)
+        let file = bench.scratch.appendingPathComponent("embeddings.json")
+        let generated = Generated.embeddingMatrix(rows: rows, dimension: dimension, seed: 3)
+        try generated.json.write(to: file)
+
+        let runs = bench.runs(7)
+        let swift = try bench.compute("embeddings", ["--file", file.path, "--runs", "\(runs)"])
+        let python = try bench.peer("embeddings", ["--file", file.path, "--runs", "\(runs)"])
+        guard swift.items == generated.values.count, python.items == generated.values.count else {
+            throw BenchError("B3: a decoder read \(swift.items ?? 0) / \(python.items ?? 0) floats of \(generated.values.count)")
+        }
+        let bytes = Double(generated.json.count)
+        let timings = (swift.runs ?? [:]).merging(python.runs ?? [:]) { first, _ in first }
+        func rate(_ impl: String) -> Double? { timings[impl].map { bytes / median($0) / 1e6 } }
+        var table = [["decoder", "MB/s", "ms per response"]]
+        let names = [("ours", "ours (HFEmbeddings)"), ("jsondecoder", "`JSONDecoder` into `[[Float]]`"),
+                     ("hfcore-jsonparser", "HFCore `JSONParser` into `JSONValue` (for reference)"),
+                     ("python-json", "Python `json.loads`"), ("orjson", "Python `orjson.loads`")]
+        for (impl, name) in names {
+            guard let rate = rate(impl) else { continue }
+            table.append([name, Format.number(rate), Format.number(bytes / rate / 1e3)])
+        }
+        var verdicts: [Verdict] = []
+        if let ours = rate("ours"), let decoder = rate("jsondecoder"), let orjson = rate("orjson") {
+            verdicts.append(.atLeast(ours / decoder, 10, target: "B3: ≥ 10× JSONDecoder",
+                                     measured: "\(Format.number(ours)) vs \(Format.number(decoder)) MB/s: \(Format.ratio(ours / decoder))"))
+            verdicts.append(.atLeast(ours / orjson, 1, target: "B3: ≥ 1.0× orjson",
+                                     measured: "\(Format.number(ours)) vs \(Format.number(orjson)) MB/s: \(Format.ratio(ours / orjson))"))
+        } else {
+            verdicts.append(.notMeasured("B3: ≥ 10× JSONDecoder and ≥ 1.0× orjson", "HFEmbeddings is not merged yet; plug it in at `Ours.decodeEmbeddings`"))
+        }
+        return RowReport(
+            id: "B3",
+            title: "Embeddings decode: \(rows) × \(dimension) floats (\(Format.megabytes(bytes)) of JSON)",
+            method: """
+                One response body of \(rows) unit-length vectors of \(dimension) floats, generated in the recorded \
+                response's format (`\(Recorded.embeddingCase)`: nested arrays, no spaces, each Float32 written as \
+                the shortest text of its Double value; the generator is checked to reproduce every number of the \
+                recording byte for byte). The same file is decoded by every decoder; MB/s is bytes ÷ median time of \
+                \(runs) runs after a warm-up. Ours must produce exactly `JSONDecoder`'s floats.
+                """,
+            tables: [table],
+            verdicts: verdicts
+        )
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HFCore
+
+/// A client under test, as the network workloads drive it.
+protocol ChatClient: Sendable {
+    /// One chat completion to `endpoint`; returns the reply's text.
+    func chat(_ endpoint: URL) async throws -> String?
+    /// Streams a chat completion from `endpoint`, decoding every event; `onChunk` runs as each one
+    /// is decoded. Returns how many.
+    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int
+}
+
+/// Which client a workload runs.
+enum ClientKind: String, CaseIterable, Sendable {
+    /// Our library, through ``Ours``.
+    case ours
+    /// HFCore's transport with the baseline SSE decoder: the transport's share of B2's first delta,
+    /// shown while HFStreaming is not plugged in.
+    case oursTransport = "ours-transport"
+    /// URLSession with the default configuration.
+    case urlSession = "urlsession"
+    /// URLSession allowed as many connections per host as the workload has requests.
+    case urlSessionWide = "urlsession-wide"
+
+    func make(request: ChatRequestMirror, connections: Int) -> any ChatClient {
+        switch self {
+        case .ours, .oursTransport:
+            return OursClient(request: request, streamThroughProduct: self == .ours)
+        case .urlSession:
+            return URLSessionClient(request: request, session: PlainURLSession())
+        case .urlSessionWide:
+            return URLSessionClient(request: request, session: PlainURLSession(maximumConnectionsPerHost: connections))
+        }
+    }
+}
+
+/// Our library with its platform default transport (libcurl on Linux).
+struct OursClient: ChatClient {
+    let client: HFClient
+    let request: ChatRequestMirror
+    let streamThroughProduct: Bool
+
+    init(request: ChatRequestMirror, streamThroughProduct: Bool) {
+        client = HFClient(configuration: .bench)
+        self.request = request
+        self.streamThroughProduct = streamThroughProduct
+    }
+
+    func chat(_ endpoint: URL) async throws -> String? {
+        try await Ours.chat(client, endpoint: endpoint, request: request)
+    }
+
+    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int {
+        var streaming = request
+        streaming.stream = true
+        if streamThroughProduct {
+            guard let chatStream = Ours.chatStream else { throw BenchError("HFStreaming is not plugged in (Ours.chatStream)") }
+            return try await chatStream(client, endpoint, streaming, onChunk)
+        }
+        let url = endpoint.appendingPathComponent("v1/chat/completions")
+        let response = try await client.stream(try client.makeJSONRequest(url: url, body: streaming, accept: "text/event-stream"))
+        var decoder = ChunkDecoder(onChunk: onChunk)
+        for try await bytes in response.body { try decoder.feed(bytes) }
+        return decoder.count
+    }
+}
+
+/// Reads the server's counters on a connection of its own, so the client under test opens and
+/// reuses its connections exactly as it would without being watched. Idle while a measurement
+/// runs (its libcurl thread sleeps in `poll`).
+struct StatsClient: Sendable {
+    let server: URL
+    private let client = HFClient(configuration: .bench)
+
+    init(server: URL) {
+        self.server = server
+    }
+
+    func read() async throws -> ServerStats {
+        let response = try await client.send(try client.makeRequest(.get, url: server.appendingPathComponent("stats"), token: .never))
+        return try client.decode(ServerStats.self, from: response)
+    }
+}
+
+extension HFConfiguration {
+    /// A fake token and an empty environment: nothing from the machine leaks into a measurement.
+    static var bench: HFConfiguration {
+        let environment = HFEnvironment(variables: [:], homeDirectory: nil, workingDirectory: URL(fileURLWithPath: "/nonexistent"))
+        return HFConfiguration(token: "hf_bench", environment: environment)
+    }
+}
+
+/// Plain URLSession, `JSONEncoder` and `JSONDecoder`: the code a user writes without our library.
+struct URLSessionClient: ChatClient {
+    let request: ChatRequestMirror
+    let session: PlainURLSession
+
+    func chat(_ endpoint: URL) async throws -> String? {
+        let body = try JSONEncoder().encode(request)
+        let reply = try await session.post(endpoint.appendingPathComponent("v1/chat/completions"), body: body)
+        return try JSONDecoder().decode(ChatCompletionMirror.self, from: reply).choices.first?.message?.content
+    }
+
+    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int {
+        var streaming = request
+        streaming.stream = true
+        let bytes = session.stream(endpoint.appendingPathComponent("v1/chat/completions"), body: try JSONEncoder().encode(streaming))
+        var decoder = ChunkDecoder(onChunk: onChunk)
+        for try await piece in bytes { try decoder.feed(piece) }
+        return decoder.count
+    }
+}
+
+/// The baseline stream decoder: ``LineSplitter`` and `JSONDecoder` into ``ChatChunkMirror``.
+struct ChunkDecoder {
+    private var splitter = LineSplitter()
+    private let decoder = JSONDecoder()
+    private let onChunk: () -> Void
+    private(set) var count = 0
+
+    init(onChunk: @escaping () -> Void = {}) {
+        self.onChunk = onChunk
+    }
+
+    mutating func feed(_ bytes: Data) throws {
+        var decoded = 0
+        let decoder = self.decoder
+        let onChunk = self.onChunk
+        try splitter.feed(bytes) { payload in
+            _ = try decoder.decode(ChatChunkMirror.self, from: Data(payload))
+            decoded += 1
+            onChunk()
+        }
+        count += decoded
+    }
+}
