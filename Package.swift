@@ -12,6 +12,9 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "HFCore", targets: ["HFCore"]),
+        .library(name: "HFEmbeddings", targets: ["HFEmbeddings"]),
+        .library(name: "HFSimilarity", targets: ["HFSimilarity"]),
+        .library(name: "HFModels", targets: ["HFModels"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -25,7 +28,10 @@ let package = Package(
             name: "HFCore",
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
-        .target(name: "HFFull", dependencies: ["HFCore"]),
+        .target(name: "HFEmbeddings", dependencies: ["HFCore"]),
+        .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
+        .target(name: "HFModels", dependencies: ["HFCore"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFEmbeddings", "HFSimilarity", "HFModels"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -36,6 +42,9 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
+        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay"]),
+        .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay"]),
+        .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,5 @@
 // Everything in one import: every product of this package that exists.
 @_exported import HFCore
+@_exported import HFEmbeddings
+@_exported import HFSimilarity
+@_exported import HFModels
