@@ -97,11 +97,11 @@ struct TransportTests {
         #expect(await server.waitForFinishedResponses(count: 1, timeout: .seconds(5)))
         let served = try #require(server.responses.last)
         let lastSent = try #require(served.lastBodyByteAt)
-        // Events go out 200 ms apart, so the whole body takes seconds; the first must be in hand
-        // while most of it is still unsent.
+        // Events go out 200 ms apart, so the body takes about 4 s; the first must be in hand while
+        // most of it is still unsent. The margin (1 s) absorbs scheduling delays on a loaded machine.
         let events = chat.response.bodyText?.components(separatedBy: "\n\n").filter { !$0.isEmpty }.count ?? 0
-        #expect(events > 5)
-        #expect(firstArrived < lastSent - .milliseconds(200 * (events - 3)))
+        #expect(events > 10)
+        #expect(firstArrived < lastSent - .seconds(1))
         #expect(first.count < received.count / 2)
     }
 
