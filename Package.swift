@@ -39,12 +39,15 @@ let package = Package(
             path: "Tests/HFReplay",
             resources: [.copy("Recorded")]
         ),
+        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
-        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
+        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay"]),
-        .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay"]),
+        .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

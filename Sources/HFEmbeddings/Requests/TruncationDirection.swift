@@ -1,18 +1,14 @@
+import HFCore
+
 /// Which end of an over-long input is cut when ``EmbeddingOptions/truncate`` is on.
 ///
 /// An open set, sent as written: servers may accept values this package does not know yet.
-public struct TruncationDirection: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct TruncationDirection: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    public var description: String { rawValue }
 
     /// Keep the end of the text, cut its beginning.
     public static let left: TruncationDirection = "left"
