@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
-        .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay"]),
+        .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

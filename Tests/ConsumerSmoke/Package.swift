@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [.package(name: "HuggingFaceInference", path: "../..")],
     targets: [
         .executableTarget(name: "UsesHFCore", dependencies: [.product(name: "HFCore", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFEmbeddings", dependencies: [.product(name: "HFEmbeddings", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFSimilarity", dependencies: [.product(name: "HFSimilarity", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFModels", dependencies: [.product(name: "HFModels", package: "HuggingFaceInference")]),
     ],
     swiftLanguageModes: [.v6]
 )

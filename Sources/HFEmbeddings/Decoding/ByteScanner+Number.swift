@@ -59,6 +59,14 @@ extension ByteScanner {
             index += 1
             let fractionStart = index
             while index < count, case let digit = base[index] &- UInt8(ascii: "0"), digit < 10 {
+                // Eight digits at a time once past leading zeros, while the significand has room.
+                if token.significand != 0 && digits <= 11 && index + 8 <= count, let eight = eightDigits(at: index) {
+                    token.significand = token.significand &* 100_000_000 &+ eight
+                    digits += 8
+                    token.exponent -= 8
+                    index += 8
+                    continue
+                }
                 if token.significand == 0 && digit == 0 {
                     token.exponent -= 1
                 } else if digits < 19 {
@@ -89,6 +97,23 @@ extension ByteScanner {
         }
         token.range = start..<index
         return token
+    }
+
+    /// The value of the eight ASCII digits at `offset`, or `nil` if any of the bytes is not a digit
+    /// (the caller checks that eight bytes remain).
+    @inline(__always)
+    private func eightDigits(at offset: Int) -> UInt64? {
+        let chunk = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        // Each byte is 0x30...0x39: high nibble 3, and adding 6 does not carry out of the low nibble.
+        guard chunk & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+              (chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        else { return nil }
+        // Pairwise combination (the first digit is the lowest byte): 8×1 → 4×2 → 2×4 → 1×8 digits.
+        var value = chunk &- 0x3030_3030_3030_3030
+        value = (value &* 10) &+ (value >> 8)
+        let low: UInt64 = (value & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064     // × (100 + 10⁶·2³²)
+        let high: UInt64 = ((value >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001   // × (1 + 10⁴·2³²)
+        return (low &+ high) >> 32
     }
 
     /// Reads a number and converts it to `Float` as `JSONDecoder` would, refusing what it refuses.

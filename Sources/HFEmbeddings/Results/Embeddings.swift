@@ -54,7 +54,7 @@ public struct Embeddings: Sendable, Hashable, RandomAccessCollection {
     }
 
     /// For values the package has already checked.
-    init(trusted values: [Float], dimension: Int, shape: EmbeddingShape) {
+    package init(trusted values: [Float], dimension: Int, shape: EmbeddingShape) {
         self.values = values
         self.dimension = dimension
         self.shape = shape
