@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "HFCore", targets: ["HFCore"]),
+        .library(name: "HFInference", targets: ["HFInference"]),
+        .library(name: "HFStreaming", targets: ["HFStreaming"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -25,7 +27,9 @@ let package = Package(
             name: "HFCore",
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
-        .target(name: "HFFull", dependencies: ["HFCore"]),
+        .target(name: "HFInference", dependencies: ["HFCore"]),
+        .target(name: "HFStreaming", dependencies: ["HFCore", "HFInference"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -36,6 +40,10 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay"]),
+        // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
+        .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,4 @@
 // Everything in one import: every product of this package that exists.
 @_exported import HFCore
+@_exported import HFInference
+@_exported import HFStreaming

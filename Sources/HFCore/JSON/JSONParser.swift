@@ -20,16 +20,19 @@ public struct JSONParser {
     /// Parses one JSON document; only white space may follow it.
     public static func parse(_ data: Data) throws(Failure) -> JSONValue {
         do {
-            return try data.withUnsafeBytes { raw in
-                var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
-                let value = try parser.parseDocument()
-                return value
-            }
+            return try data.withUnsafeBytes { raw in try parse(raw) }
         } catch let failure as Failure {
             throw failure
         } catch {
             throw Failure(offset: 0, reason: "\(error)")
         }
+    }
+
+    /// Parses one JSON document from bytes the caller owns, without copying them; for hot paths
+    /// such as the events of a stream, read straight from a receive buffer.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {
+        var parser = Cursor(bytes: bytes.bindMemory(to: UInt8.self))
+        return try parser.parseDocument()
     }
 
     /// Parses one JSON document from a string.
