@@ -37,11 +37,14 @@ let package = Package(
             path: "Tests/HFReplay",
             resources: [.copy("Recorded")]
         ),
+        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay"]),
-        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay"]),
-        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
     ],

@@ -1,0 +1,15 @@
+// swift-tools-version: 6.0
+// A consumer of the package, outside it: one executable per product, each depending on that
+// product alone. `Scripts/test.sh` builds it to prove a consumer can take just what it needs
+// (and never builds the test support).
+import PackageDescription
+
+let package = Package(
+    name: "ConsumerSmoke",
+    platforms: [.macOS(.v13), .iOS(.v16)],
+    dependencies: [.package(name: "HuggingFaceInference", path: "../..")],
+    targets: [
+        .executableTarget(name: "UsesHFCore", dependencies: [.product(name: "HFCore", package: "HuggingFaceInference")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import HFCore
+
+@Suite("JSON parsing and ordered encoding")
+struct JSONTests {
+    @Test("object keys keep their order through parse and write")
+    func keyOrder() throws {
+        let text = #"{"zeta":1,"alpha":[true,false,null],"mid":{"b":2.5,"a":"x"}}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.keys == ["zeta", "alpha", "mid"])
+        #expect(value["mid"]?.objectValue?.keys == ["b", "a"])
+        #expect(value.description == text)
+    }
+
+    @Test("numbers: integers stay integers, others are doubles, all round-trip")
+    func numbers() throws {
+        let value = try JSONParser.parse(#"[0, -7, 9007199254740993, 1.5, -2.5e-3, 1E+2, 0.1]"#)
+        let elements = try #require(value.arrayValue)
+        #expect(elements[0] == .integer(0))
+        #expect(elements[1] == .integer(-7))
+        #expect(elements[2] == .integer(9_007_199_254_740_993))
+        #expect(elements[3] == .double(1.5))
+        #expect(elements[4] == .double(-0.0025))
+        #expect(elements[5] == .double(100))
+        #expect(elements[6].doubleValue == 0.1)
+    }
+
+    @Test("string escapes, including surrogate pairs, decode to the same text Foundation reads")
+    func escapes() throws {
+        let text = #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", "plain ünïcödé"]"#
+        let ours = try #require(try JSONParser.parse(text).arrayValue).compactMap(\.stringValue)
+        let foundation = try JSONDecoder().decode([String].self, from: Data(text.utf8))
+        #expect(ours == foundation)
+    }
+
+    @Test("malformed documents fail with an offset, never crash", arguments: [
+        "", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "-", "\"abc", "\"\\x\"", "\"\\ud800\"", "[1] 2", "{\"a\":1,}", "NaN",
+    ])
+    func malformed(_ text: String) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+    }
+
+    @Test("nesting deeper than the cap is refused")
+    func depthCap() {
+        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 1) + String(repeating: "]", count: JSONParser.maximumDepth + 1)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(deep) }
+    }
+
+    struct Request: Encodable {
+        var model = "m"
+        var messages = ["hi"]
+        var temperature: Double? = 0.7
+        var maxTokens: Int?
+        var nested = Nested()
+        struct Nested: Encodable {
+            var z = 1
+            var a: Float = 0.1
+        }
+    }
+
+    @Test("the encoder keeps declaration order and omits nil optionals")
+    func encoderOrder() throws {
+        let data = try JSONValueEncoder().encode(Request())
+        #expect(String(decoding: data, as: UTF8.self) == #"{"model":"m","messages":["hi"],"temperature":0.7,"nested":{"z":1,"a":0.1}}"#)
+    }
+
+    @Test("the encoder refuses non-finite numbers")
+    func nonFinite() {
+        #expect(throws: EncodingError.self) { try JSONValueEncoder().encode([Double.nan]) }
+    }
+
+    @Test("control characters are escaped so the output parses back")
+    func controlCharacters() throws {
+        let original = "line\nbreak \u{01} tab\t quote\" slash\\"
+        let data = try JSONValueEncoder().encode([original])
+        #expect(try JSONParser.parse(data).arrayValue?.first?.stringValue == original)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import HFCore
+import HFTestSupport
+
+@Suite("Secret never shows the token")
+struct SecretTests {
+    static let canary = "hf_CANARYcanary0123456789abcdefghijklmn"
+
+    @Test("description, debug description, interpolation, dump and encoding are redacted")
+    func redactedEverywhere() throws {
+        let secret = Secret(Self.canary)
+        var dumped = ""
+        dump(secret, to: &dumped)
+        let encoded = String(decoding: try JSONEncoder().encode([secret]), as: UTF8.self)
+        let ordered = String(decoding: try JSONValueEncoder().encode([secret]), as: UTF8.self)
+        for text in [secret.description, secret.debugDescription, "\(secret)", String(reflecting: secret), dumped, encoded, ordered] {
+            #expect(!text.contains(Self.canary), "leaked in: \(text)")
+            #expect(!text.contains("CANARY"), "leaked in: \(text)")
+        }
+        #expect(secret.redacted == "hf_***")
+        #expect(secret.withExposedValue { $0 } == Self.canary)
+    }
+
+    @Test("white space and line breaks are trimmed; blank means no credential")
+    func trimming() {
+        #expect(Secret("  hf_abc\r\n").withExposedValue { $0 } == "hf_abc")
+        #expect(Secret(" \n ").isEmpty)
+        #expect(Secret("sk-provider-key").isHuggingFaceToken == false)
+        #expect(Secret("sk-provider-key").redacted == "***")
+    }
+
+    @Test("scrub removes the token from text a server echoed")
+    func scrub() {
+        let secret = Secret(Self.canary)
+        #expect(secret.scrub("bad header Bearer \(Self.canary)!") == "bad header Bearer hf_***!")
+    }
+
+    @Test("configurations and requests holding the token print and dump without it")
+    func containers() throws {
+        var configuration = HFConfiguration(token: Self.canary, environment: .empty)
+        configuration.extraHeaders["X-Custom"] = "1"
+        let client = HFClient(configuration: configuration)
+        let request = try client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/x/y")!)
+        var texts = ["\(configuration)", String(reflecting: configuration), "\(request)", String(reflecting: request), request.headers.description]
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        dump(request, to: &dumped)
+        texts.append(dumped)
+        for text in texts {
+            #expect(!text.contains(Self.canary), "leaked in: \(text)")
+        }
+        // The token is only on the wire form.
+        #expect(request.headersForWire()["Authorization"] == "Bearer \(Self.canary)")
+        #expect(request.headers["Authorization"] == nil)
+    }
+
+    @Test("headers print credential-bearing fields redacted")
+    func headerRedaction() {
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(Self.canary)", "Accept": "text/event-stream"]
+        var dumped = ""
+        dump(headers, to: &dumped)
+        #expect(!headers.description.contains(Self.canary))
+        #expect(!dumped.contains(Self.canary))
+        #expect(headers.description.contains("Accept: text/event-stream"))
+    }
+}
+

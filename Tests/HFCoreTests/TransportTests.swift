@@ -1,0 +1,233 @@
+import Foundation
+import HFReplay
+import HFTestSupport
+import Testing
+
+@testable import HFCore
+
+/// Both transports against the replay server, on recorded responses.
+@Suite("Transports on recorded traffic")
+struct TransportTests {
+    static let chatCase = "TestInferenceClient.test_chat_completion_no_stream_cerebras_conversational"
+    static let streamCase = "TestInferenceClient.test_chat_completion_with_stream_cerebras_conversational"
+
+    @Test("a whole response: recorded bytes, status and headers; the request carries our headers and body", arguments: TransportKind.available)
+    func wholeResponse(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server, transport: kind.make())
+        let chat = recorded.interactions[1]
+        let url = server.url(for: chat.request.url)
+        let body = try #require(chat.request.body)
+        let request = try client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: "application/json")
+
+        let response = try await client.send(request)
+
+        #expect(response.status == 200)
+        #expect(response.body == server.servedBody(for: chat.response))
+        #expect(response.headers["X-Request-Id"] == chat.response.headers["x-request-id"])
+        let sent = try #require(server.requests.last)
+        #expect(sent.method == "POST")
+        #expect(sent.path == "/cerebras/v1/chat/completions")
+        #expect(sent.header("Authorization") == "Bearer \(testToken)")
+        #expect(sent.header("User-Agent") == HFPackage.defaultUserAgent)
+        #expect(sent.header("Content-Type") == "application/json")
+        #expect(sent.header("Accept") == "application/json")
+        #expect(sent.header("Expect") == nil)
+        #expect(sent.body == body)
+    }
+
+    @Test("a large request body arrives intact and promptly (no 100-continue stall)", arguments: TransportKind.available)
+    func largeBody(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server, transport: kind.make())
+        // A real image from the recordings, as a vision request would carry it.
+        let image = try #require(try RecordedCase.load("TestInferenceClient.test_image_classification_hf-inference_image-classification").interactions[1].request.body)
+        var payload = Data(#"{"model":"m","image":""#.utf8)
+        payload.append(Data(image.base64EncodedString().utf8))
+        payload.append(Data(#""}"#.utf8))
+        let request = try client.makeRequest(.post, url: server.url(for: recorded.interactions[1].request.url), body: payload, contentType: "application/json")
+        _ = try await client.send(request)
+        #expect(server.requests.last?.body == payload)
+    }
+
+    @Test("a renamed repository's 307 is followed to the canonical id", arguments: TransportKind.available)
+    func redirect(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load("InferenceApiTest.test_simple_inference")
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server, transport: kind.make())
+        let request = try client.makeRequest(.get, url: server.url(for: recorded.interactions[0].request.url), token: .ifAvailable)
+        let response = try await client.send(request)
+        #expect(response.status == 200)
+        #expect(server.requests.map(\.path) == ["/api/models/bert-base-uncased", "/api/models/google-bert/bert-base-uncased"])
+        #expect(try JSONParser.parse(response.body)["id"]?.stringValue == "google-bert/bert-base-uncased")
+    }
+
+    @Test("sequential requests reuse one connection")
+    func keepAlive() async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server)
+        let chat = recorded.interactions[1]
+        for _ in 0..<20 {
+            let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+            _ = try await client.send(request)
+        }
+        #expect(server.requests.count == 20)
+        #expect(server.acceptedConnections == 1)
+    }
+
+    @Test("streaming hands over the first event long before the last is sent", arguments: TransportKind.available)
+    func streamsAsItArrives(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .milliseconds(200)))
+        let client = HFClient.replaying(server, transport: kind.make())
+        let chat = recorded.interactions[1]
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json", accept: "text/event-stream")
+
+        let response = try await client.stream(request)
+        var iterator = response.body.makeAsyncIterator()
+        let first = try #require(try await iterator.next())
+        let firstArrived = ContinuousClock.now
+        var received = first
+        while let chunk = try await iterator.next() { received.append(chunk) }
+
+        #expect(received == server.servedBody(for: chat.response))
+        #expect(await server.waitForFinishedResponses(count: 1, timeout: .seconds(5)))
+        let served = try #require(server.responses.last)
+        let lastSent = try #require(served.lastBodyByteAt)
+        // Events go out 200 ms apart, so the body takes about 4 s; the first must be in hand while
+        // most of it is still unsent. The margin (1 s) absorbs scheduling delays on a loaded machine.
+        let events = chat.response.bodyText?.components(separatedBy: "\n\n").filter { !$0.isEmpty }.count ?? 0
+        #expect(events > 10)
+        #expect(firstArrived < lastSent - .seconds(1))
+        #expect(first.count < received.count / 2)
+    }
+
+    @Test("cancelling the reading task closes the connection", arguments: TransportKind.available)
+    func cancellationDisconnects(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        let client = HFClient.replaying(server, transport: kind.make())
+        let chat = recorded.interactions[1]
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let firstChunk = AsyncStream<Void>.makeStream()
+        let reader = Task {
+            let response = try await client.stream(request)
+            for try await _ in response.body { firstChunk.continuation.yield() }
+        }
+        var waiter = firstChunk.stream.makeAsyncIterator()
+        _ = await waiter.next()
+        reader.cancel()
+        let outcome = await reader.result
+        #expect(throws: HFError.self) { try outcome.get() }
+        if case .failure(let error as HFError) = outcome { #expect(error.category == .cancelled) }
+        #expect(await server.waitForDisconnect(timeout: .seconds(5)))
+    }
+
+    @Test("dropping an unread stream closes the connection", arguments: TransportKind.available)
+    func droppingDisconnects(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        let client = HFClient.replaying(server, transport: kind.make())
+        let chat = recorded.interactions[1]
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        do {
+            let response = try await client.stream(request)
+            #expect(response.status == 200)
+        }
+        #expect(await server.waitForDisconnect(timeout: .seconds(5)))
+    }
+
+    @Test("a reset mid-stream delivers the bytes before it, then a network error", arguments: TransportKind.available)
+    func resetMidStream(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let chat = recorded.interactions[1]
+        let body = try #require(chat.response.bodyText)
+        let cut = body.utf8.count / 2
+        var plan = ResponsePlan.eventStream(delayBetweenEvents: .milliseconds(5))
+        plan.fault = .resetAfter(bytes: cut)
+        let server = try ReplayServer(case: recorded, plan: plan)
+        let client = HFClient.replaying(server, transport: kind.make())
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let response = try await client.stream(request)
+        var received = Data()
+        let error = await #expect(throws: HFError.self) {
+            for try await chunk in response.body { received.append(chunk) }
+        }
+        #expect(error?.category == .network)
+        #expect(received.count <= cut)
+        #expect(received == server.servedBody(for: chat.response).prefix(received.count))
+        #expect(received.count > 0)
+    }
+
+    @Test("a body cut short is an error, not a short success", arguments: TransportKind.available)
+    func truncated(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let chat = recorded.interactions[1]
+        let server = try ReplayServer(case: recorded, plan: .truncateAfter(bytes: 100))
+        let client = HFClient.replaying(server, transport: kind.make())
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let error = await #expect(throws: HFError.self) { try await client.send(request) }
+        #expect(error?.category == .network)
+    }
+
+    @Test("a silent stream trips the idle timeout after the bytes that did arrive", arguments: TransportKind.available)
+    func idleTimeout(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let chat = recorded.interactions[1]
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .seconds(3)))
+        let client = HFClient.replaying(server, transport: kind.make()) { $0.streamIdleTimeout = .milliseconds(400) }
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let response = try await client.stream(request)
+        var chunks = 0
+        let error = await #expect(throws: HFError.self) {
+            for try await _ in response.body { chunks += 1 }
+        }
+        #expect(error?.category == .timeout)
+        #expect(chunks == 1)
+    }
+
+    @Test("a response that does not start in time is a timeout", arguments: TransportKind.available)
+    func requestTimeout(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let chat = recorded.interactions[1]
+        let server = try ReplayServer(case: recorded, plan: ResponsePlan(delayBeforeHead: .seconds(5)))
+        let client = HFClient.replaying(server, transport: kind.make()) { $0.requestTimeout = .milliseconds(300) }
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let started = ContinuousClock.now
+        let error = await #expect(throws: HFError.self) { try await client.send(request) }
+        #expect(error?.category == .timeout)
+        #expect(ContinuousClock.now - started < .seconds(4))
+        #expect(await server.waitForDisconnect(timeout: .seconds(5)))
+    }
+
+    @Test("a body over the size cap stops the transfer", arguments: TransportKind.available)
+    func sizeCap(_ kind: TransportKind) async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let chat = recorded.interactions[1]
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server, transport: kind.make()) { $0.maximumResponseSize = 64 }
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let error = await #expect(throws: HFError.self) { try await client.send(request) }
+        #expect(error?.category == .responseTooLarge)
+    }
+
+    @Test("a slow reader of a large body gets every byte, in order (backpressure pauses and resumes)", arguments: TransportKind.available)
+    func backpressure(_ kind: TransportKind) async throws {
+        // 1.37 MB of recorded PNG: more than the 1 MiB the transport buffers ahead of the reader.
+        let recorded = try RecordedCase.load("TestInferenceClient.test_text_to_image_default_fal-ai_text-to-image")
+        let image = recorded.interactions[2]
+        let server = try ReplayServer(case: recorded, plan: ResponsePlan(chunking: .fixed(bytes: 64 << 10)))
+        let client = HFClient.replaying(server, transport: kind.make())
+        let request = try client.makeRequest(.get, url: server.url(for: image.request.url), token: .never)
+        let response = try await client.stream(request)
+        var received = Data()
+        for try await chunk in response.body {
+            received.append(chunk)
+            if received.count < 1 << 20 { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(received == image.response.body)
+    }
+}
