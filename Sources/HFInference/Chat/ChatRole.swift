@@ -1,5 +1,7 @@
+import HFCore
+
 /// Who wrote a chat message. Open: providers may send roles beyond the four OpenAI ones.
-public struct ChatRole: OpenString {
+public struct ChatRole: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {

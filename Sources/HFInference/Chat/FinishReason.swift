@@ -1,5 +1,7 @@
+import HFCore
+
 /// Why a choice stopped. Open: text-generation servers add their own values.
-public struct FinishReason: OpenString {
+public struct FinishReason: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {

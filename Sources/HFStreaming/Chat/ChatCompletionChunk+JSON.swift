@@ -36,10 +36,12 @@ extension ChatCompletionChunk.Choice {
 extension ChatCompletionChunk.Delta {
     init(json: JSONValue) throws(JSONShapeError) {
         let fields = try JSONFields(json)
+        var reasoning = try fields.string("reasoning")
+        if reasoning == nil { reasoning = try fields.string("reasoning_content") }
         self.init(
             role: try fields.string("role").map(ChatRole.init(rawValue:)),
             content: try fields.string("content"),
-            reasoning: try fields.string("reasoning") ?? fields.string("reasoning_content"),
+            reasoning: reasoning,
             toolCalls: try fields.array("tool_calls") { value throws(JSONShapeError) in try ToolCallDelta(json: value) }
         )
     }

@@ -130,6 +130,12 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 return
             }
             body = iterator
+            parse(chunk)
+        }
+
+        /// Parses a chunk of the body, or ends the input when `chunk` is `nil`.
+        private mutating func parse(_ chunk: Data?) {
+            // The parser calls back into `self`, so it works on a copy moved out of `self`.
             var parser = self.parser
             self.parser = ServerSentEventParser()
             if let chunk {
@@ -213,9 +219,8 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 return
             }
             guard let json = try? JSONParser.parse(data) else {
-                data.withUnsafeBytes { bytes in parser.feed(bytes) { handle($0) } }
-                parser.finish { handle($0) }
-                endOfBody()
+                parse(data)
+                parse(nil)
                 return
             }
             if case .object(let object) = json, !(object["error"]?.isNull ?? true) {

@@ -1,13 +1,13 @@
 import HFCore
 
 /// The text of an ``InferenceStream``, piece by piece: `stream.text`.
-public struct InferenceTextStream<Element: Sendable>: AsyncSequence, Sendable {
+public struct InferenceTextStream<Event: Sendable>: AsyncSequence, Sendable {
     public typealias Failure = any Error
 
-    private let base: InferenceStream<Element>
-    private let textOf: @Sendable (Element) -> String?
+    private let base: InferenceStream<Event>
+    private let textOf: @Sendable (Event) -> String?
 
-    init(base: InferenceStream<Element>, text: @escaping @Sendable (Element) -> String?) {
+    init(base: InferenceStream<Event>, text: @escaping @Sendable (Event) -> String?) {
         self.base = base
         self.textOf = text
     }
@@ -17,8 +17,8 @@ public struct InferenceTextStream<Element: Sendable>: AsyncSequence, Sendable {
     }
 
     public struct Iterator: AsyncIteratorProtocol {
-        var base: InferenceStream<Element>.Iterator
-        let textOf: @Sendable (Element) -> String?
+        var base: InferenceStream<Event>.Iterator
+        let textOf: @Sendable (Event) -> String?
 
         public mutating func next() async throws -> String? {
             while let element = try await base.next() {
