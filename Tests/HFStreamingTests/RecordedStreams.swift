@@ -47,12 +47,14 @@ struct RecordedStream: Sendable, CustomTestStringConvertible {
     }
 
     /// A server answering the case on the route the client uses today (the legacy API's chat
-    /// route becomes hf-inference's).
+    /// route becomes hf-inference's); `plan` applies to the streamed reply only, not the Hub look-up.
     func server(plan: ResponsePlan? = nil) throws -> ReplayServer {
         let recorded = try recorded
         let server = try ReplayServer()
         for interaction in recorded.interactions {
-            if interaction.request.host == "api-inference.huggingface.co" {
+            if interaction.request.method != "POST" {
+                server.serve(interaction, plan: ResponsePlan())
+            } else if interaction.request.host == "api-inference.huggingface.co" {
                 server.serve(interaction, at: Route("POST", "https://router.huggingface.co/hf-inference/models/\(try model)/v1/chat/completions"), plan: plan)
             } else {
                 server.serve(interaction, plan: plan)

@@ -1,0 +1,53 @@
+import Foundation
+import HFCore
+import HFReplay
+import HFTestSupport
+import Testing
+
+@testable import HFInference
+@testable import HFStreaming
+
+/// Through the network: the replay server cuts each recorded stream at many byte boundaries
+/// (pieces of every small size, and a reproducible random sample of single cuts, delivered
+/// separately), and the streamed text must always equal the recorded events' text.
+@Suite("Streamed text at any byte boundary")
+struct StreamPropertyTests {
+    @Test("the same text however the body is cut", arguments: RecordedStream.all)
+    func boundaries(_ stream: RecordedStream) async throws {
+        let body = try stream.body
+        let expected = StreamOracle(body).text
+        let server = try stream.server()
+        let client = HFClient.replaying(server)
+        let request = try stream.request
+
+        var plans = [1, 2, 3, 5, 7, 11, 64, 257].map { ResponsePlan(chunking: .fixed(bytes: $0)) }
+        var random = SplitMix64(seed: UInt64(body.count))
+        for _ in 0..<24 {
+            plans.append(ResponsePlan(chunking: .splitAt([Int(random.next() % UInt64(body.count - 1)) + 1]), delayBetweenChunks: .milliseconds(2)))
+        }
+        plans.append(ResponsePlan(chunking: .splitAt(Array(stride(from: 1, to: body.count, by: 97))), delayBetweenChunks: .milliseconds(1)))
+        for plan in plans {
+            server.defaultPlan = plan
+            let text = try await client.inference.chatStream(request, via: .provider(stream.provider)).collectText()
+            #expect(text == expected, "\(plan.chunking)")
+        }
+        #expect(server.unmatchedRequests.isEmpty)
+    }
+}
+
+/// A small reproducible generator, so a failing cut can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
