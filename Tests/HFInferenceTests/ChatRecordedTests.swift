@@ -132,12 +132,7 @@ struct ChatRecordedTests {
 @Suite("Recorded legacy chat completions")
 struct LegacyChatTests {
     static func serve(_ stem: String, model: String) throws -> (ReplayServer, RecordedCase) {
-        let recorded = try RecordedCase.load(stem)
-        let server = try ReplayServer()
-        for interaction in recorded.interactions {
-            server.serve(interaction, at: Route("POST", "https://router.huggingface.co/hf-inference/models/\(model)/v1/chat/completions"))
-        }
-        return (server, recorded)
+        try ReplayServer.serving(stem, "https://router.huggingface.co/hf-inference/models/\(model)/v1/chat/completions")
     }
 
     @Test("no stream: text, TGI finish reason and usage")

@@ -11,12 +11,7 @@ import HFInference
 @Suite("Text generation")
 struct TextGenerationTests {
     static func serve(_ stem: String, model: String) throws -> (ReplayServer, RecordedCase) {
-        let recorded = try RecordedCase.load(stem)
-        let server = try ReplayServer()
-        for interaction in recorded.interactions {
-            server.serve(interaction, at: Route("POST", "https://router.huggingface.co/hf-inference/models/\(model)"))
-        }
-        return (server, recorded)
+        try ReplayServer.serving(stem, "https://router.huggingface.co/hf-inference/models/\(model)")
     }
 
     @Test("the TGI body goes to hf-inference's model route; generated_text comes back")

@@ -54,3 +54,16 @@ extension JSONValue {
         }
     }
 }
+
+extension ReplayServer {
+    /// A server answering every interaction of the case `stem`, in recorded order, on `url`: for
+    /// cases recorded on a route the client no longer uses (the legacy serverless API).
+    public static func serving(_ stem: String, at method: String = "POST", _ url: String) throws -> (ReplayServer, RecordedCase) {
+        let recorded = try RecordedCase.load(stem)
+        let server = try ReplayServer()
+        for interaction in recorded.interactions {
+            server.serve(interaction, at: Route(method, url))
+        }
+        return (server, recorded)
+    }
+}

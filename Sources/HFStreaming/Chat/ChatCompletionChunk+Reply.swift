@@ -14,7 +14,7 @@ extension ChatCompletionChunk {
                 return Choice(
                     index: choice.index,
                     delta: Delta(role: message.role, content: message.content, reasoning: message.reasoning, toolCalls: calls),
-                    finishReason: choice.finishReason ?? .stop,
+                    finishReason: choice.finishReason,
                     logprobs: choice.logprobs
                 )
             },
