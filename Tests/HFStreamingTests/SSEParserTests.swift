@@ -1,6 +1,7 @@
 import Foundation
 import HFCore
 import HFReplay
+import HFTestSupport
 import Testing
 
 @testable import HFStreaming
@@ -22,24 +23,33 @@ struct SSEParserTests {
     }
 
     @Test("a recorded stream reads the same whole, split at any byte, and byte by byte", arguments: RecordedStream.all)
-    func everyBoundary(_ stream: RecordedStream) throws {
+    func everyBoundary(_ stream: RecordedStream) async throws {
         let body = try stream.body
         let whole = Self.parse([body])
         let oracle = StreamOracle(body)
         #expect(whole.prefix(oracle.events.count).map(\.data) == oracle.events)
         #expect(whole.filter(\.isDone).count == (String(decoding: body, as: UTF8.self).contains("[DONE]") ? 1 : 0))
-        for cut in 1..<body.count {
-            let split = Self.parse([body.prefix(cut), body.dropFirst(cut)])
-            if split != whole {
-                Issue.record("split at byte \(cut) of \(body.count) read differently")
-                break
+        // One parser fed byte by byte; at every cut, a copy of it takes the rest in one piece.
+        let (misread, byteByByte) = try await offCooperativePool {
+            var parser = ServerSentEventParser()
+            var before: [ServerSentEvent] = []
+            var misread: [Int] = []
+            for cut in 1..<body.count {
+                before += parser.events(from: body.subdata(in: cut - 1..<cut))
+                var rest = parser
+                if before + rest.events(from: body.subdata(in: cut..<body.count)) + rest.finish() != whole {
+                    misread.append(cut)
+                }
             }
+            before += parser.events(from: body.subdata(in: body.count - 1..<body.count))
+            return (misread, before + parser.finish())
         }
-        #expect(Self.parse(body.map { Data([$0]) }) == whole)
+        #expect(misread.isEmpty, "split at bytes \(misread.prefix(5)) of \(body.count) read differently")
+        #expect(byteByByte == whole)
     }
 
     @Test("CRLF and lone CR end lines like LF, also when a CRLF is split between chunks", arguments: RecordedStream.all)
-    func lineEnds(_ stream: RecordedStream) throws {
+    func lineEnds(_ stream: RecordedStream) async throws {
         let text = String(decoding: try stream.body, as: UTF8.self)
         let whole = Self.parse(text)
         for ending in ["\r\n", "\r"] {
@@ -47,13 +57,7 @@ struct SSEParserTests {
             #expect(Self.parse([converted]) == whole)
             // Cut right after every CR: the LF that follows starts the next chunk.
             let cuts = converted.indices.filter { converted[$0] == 13 }.map { $0 + 1 }
-            var pieces: [Data] = []
-            var start = 0
-            for cut in cuts {
-                pieces.append(converted.subdata(in: start..<cut))
-                start = cut
-            }
-            pieces.append(converted.subdata(in: start..<converted.count))
+            let pieces = zip([0] + cuts, cuts + [converted.count]).map { converted.subdata(in: $0..<$1) }
             #expect(Self.parse(pieces) == whole)
         }
     }

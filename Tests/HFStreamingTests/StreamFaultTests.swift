@@ -64,7 +64,6 @@ struct StreamFaultTests {
         let client = HFClient.replaying(server, transport: transport.make()) { $0.streamIdleTimeout = .milliseconds(300) }
 
         var received: [String] = []
-        let started = ContinuousClock.now
         let error = await #expect(throws: HFError.self) {
             for try await piece in try client.inference.chatStream(try stream.request, via: .provider(.together)).text {
                 received.append(piece)
@@ -74,8 +73,8 @@ struct StreamFaultTests {
         #expect(error?.category == .streamInterrupted)
         #expect(error?.underlyingDescription == "cause: timeout")
         #expect(received == [try #require(oracle.content(0))])
+        // Only the first event arrived: the timeout fired before the second one was sent.
         #expect(error?.partialOutput == oracle.content(0))
-        #expect(ContinuousClock.now - started < .seconds(3))
     }
 
     @Test("cancelling the reading task stops the transfer: the server sees the disconnect", arguments: TransportKind.available)

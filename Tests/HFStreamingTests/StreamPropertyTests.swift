@@ -8,8 +8,9 @@ import Testing
 @testable import HFStreaming
 
 /// Through the network: the replay server cuts each recorded stream at many byte boundaries
-/// (pieces of every small size, and a reproducible random sample of single cuts, delivered
-/// separately), and the streamed text must always equal the recorded events' text.
+/// (pieces of several small sizes, and a reproducible random sample of single cuts, delivered
+/// separately), and the streamed text must always equal the recorded events' text. Every single
+/// boundary is covered without the network by the parser tests.
 @Suite("Streamed text at any byte boundary")
 struct StreamPropertyTests {
     @Test("the same text however the body is cut", arguments: RecordedStream.all)
@@ -20,9 +21,9 @@ struct StreamPropertyTests {
         let client = HFClient.replaying(server)
         let request = try stream.request
 
-        var plans = [1, 2, 3, 5, 7, 11, 64, 257].map { ResponsePlan(chunking: .fixed(bytes: $0)) }
+        var plans = [1, 3, 7, 64].map { ResponsePlan(chunking: .fixed(bytes: $0)) }
         var random = SplitMix64(seed: UInt64(body.count))
-        for _ in 0..<24 {
+        for _ in 0..<12 {
             plans.append(ResponsePlan(chunking: .splitAt([Int(random.next() % UInt64(body.count - 1)) + 1]), delayBetweenChunks: .milliseconds(2)))
         }
         plans.append(ResponsePlan(chunking: .splitAt(Array(stride(from: 1, to: body.count, by: 97))), delayBetweenChunks: .milliseconds(1)))
