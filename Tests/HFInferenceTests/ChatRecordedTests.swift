@@ -125,6 +125,33 @@ struct ChatRecordedTests {
     }
 }
 
+extension ChatRecordedTests {
+    @Test("an error body sent with status 200 is the error it reports, not a decoding failure")
+    func errorBodyWithSuccessStatus() async throws {
+        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_unprocessable_entity")
+        let server = try ReplayServer(case: recorded, plan: .status(200))
+        let request = ChatCompletionRequest(model: "meta-llama/Meta-Llama-3-70B-Instruct", messages: [.user("Hi")])
+        let error = await #expect(throws: HFError.self) { try await HFClient.replaying(server).inference.chat(request, via: .provider(.hfInference)) }
+        #expect(error?.category == .api)
+        #expect(error?.message == "Invalid username or password.")
+        #expect(error?.requestID == recorded.interactions[1].response.headers["x-request-id"])
+    }
+
+    @Test("a reply of another shape is a decoding error quoting the body")
+    func unexpectedShape() async throws {
+        // A Hub model-info reply served where a chat reply is expected.
+        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")
+        let server = try ReplayServer()
+        server.serve(recorded.interactions[0], at: Route("POST", "https://router.huggingface.co/v1/chat/completions"))
+        let error = await #expect(throws: HFError.self) {
+            try await HFClient.replaying(server).inference.chat(ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.user("Hi")]))
+        }
+        #expect(error?.category == .decoding)
+        #expect(error?.message.contains("choices") == true)
+        #expect(error?.bodySnippet?.hasPrefix("{\"_id\"") == true)
+    }
+}
+
 /// The legacy serverless API cases, recorded against `api-inference.huggingface.co`: served on the
 /// route the client uses today (hf-inference's model route on the router), with the body we send
 /// asserted. Bodies then carried `"model": "tgi"` and explicit nulls; today the Hub id leads and

@@ -13,8 +13,9 @@ extension Inference {
     /// )
     /// ```
     public func chat(_ request: ChatCompletionRequest, via target: ChatTarget = .router) async throws -> ChatCompletion {
-        let response = try await client.send(try await makeChatRequest(request, via: target, stream: false))
-        return try client.decode(ChatCompletion.self, from: response)
+        let httpRequest = try await makeChatRequest(request, via: target, stream: false)
+        let response = try await client.send(httpRequest)
+        return try decodeReply(ChatCompletion.self, from: response, provider: httpRequest.provider)
     }
 
     /// Asks `model` one question and returns the answer's text.

@@ -1,4 +1,3 @@
-import Foundation
 import HFCore
 
 extension Inference {
@@ -11,15 +10,11 @@ extension Inference {
     /// print(output.generatedText)
     /// ```
     public func textGeneration(_ request: TextGenerationRequest, on target: TextGenerationTarget) async throws -> TextGenerationOutput {
-        let response = try await client.send(try makeTextGenerationRequest(request, on: target, stream: false))
+        let httpRequest = try makeTextGenerationRequest(request, on: target, stream: false)
+        let response = try await client.send(httpRequest)
         // Servers answer an object, or an array holding one.
         let json = try client.parseJSON(from: response)
-        let single = json.arrayValue?.first ?? json
-        do {
-            return try JSONDecoder().decode(TextGenerationOutput.self, from: JSONValueEncoder().encode(single))
-        } catch {
-            throw client.decodingError(describing: error, response: response, expected: "a text-generation output")
-        }
+        return try decodeReply(TextGenerationOutput.self, from: response, json: json.arrayValue?.first ?? json, provider: httpRequest.provider)
     }
 
     /// Continues `prompt` and returns the generated text.
