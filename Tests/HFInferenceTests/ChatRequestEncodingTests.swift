@@ -114,7 +114,7 @@ struct ChatRequestEncodingTests {
         #expect(body["response_format"] == expected)
     }
 
-    @Test("cerebras: `store` is dropped on its route, and kept through the router")
+    @Test("cerebras: `store` is dropped on its route, and kept through the router; no stream_options without streaming")
     func cerebrasStore() async throws {
         let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_cerebras_conversational")
         let server = try ReplayServer(case: recorded)
@@ -124,6 +124,7 @@ struct ChatRequestEncodingTests {
         var request = ChatCompletionRequest(model: .llama3_3_70BInstruct, messages: [.user("What is deep learning?")])
         request.extraFields["store"] = false
 
+        request.streamOptions = StreamOptions(includeUsage: true)
         _ = try await client.inference.chat(request, via: .provider(.cerebras))
         _ = try await client.inference.chat(request)
 
@@ -132,6 +133,8 @@ struct ChatRequestEncodingTests {
         #expect(bodies[0]["store"] == nil)
         #expect(bodies[0]["model"] == "llama-3.3-70b")
         #expect(bodies[1]["store"] == false)
+        // stream_options only go with streamed requests.
+        #expect(bodies.allSatisfy { $0["stream_options"] == nil })
     }
 
     @Test("custom endpoint URLs", arguments: [

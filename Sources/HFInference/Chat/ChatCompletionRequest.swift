@@ -42,7 +42,8 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
     public var seed: Int?
     /// Up to 4 sequences where generation stops.
     public var stop: [String]?
-    /// Streaming only: ask for a final usage chunk.
+    /// Streaming only: ask for a final usage chunk. Left out of non-streamed requests, which
+    /// OpenAI-compatible servers refuse with it.
     public var streamOptions: StreamOptions?
     /// 0…2: higher is more random.
     public var temperature: Double?

@@ -64,6 +64,8 @@ extension Inference {
         var wire = request
         wire.model = ModelID(rawValue: route.bodyModel)
         wire.stream = stream
+        // OpenAI-compatible servers refuse stream_options on a request that does not stream.
+        if !stream { wire.streamOptions = nil }
         var body: JSONValue
         do {
             body = try JSONValueEncoder().encodeToValue(wire)
