@@ -82,10 +82,10 @@ struct ChatRecordedTests {
     @Test("the router's /v1/chat/completions keeps the model id's provider or policy suffix", arguments: ["meta-llama/Meta-Llama-3-8B-Instruct:together", "meta-llama/Meta-Llama-3-8B-Instruct:cheapest", "meta-llama/Meta-Llama-3-8B-Instruct"])
     func router(_ model: String) async throws {
         // Recorded on together's own route; served on the router's, which answers the same way.
-        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")
-        let chat = try #require(recorded.inferenceInteraction)
-        let server = try ReplayServer()
-        server.serve(chat, at: Route("POST", "https://router.huggingface.co/v1/chat/completions"))
+        let (server, chat) = try ReplayServer.serving(
+            inferenceOf: "TestInferenceClient.test_chat_completion_no_stream_together_conversational",
+            at: "https://router.huggingface.co/v1/chat/completions"
+        )
         let client = HFClient.replaying(server)
 
         let completion = try await client.inference.chat(ChatCompletionRequest(model: ModelID(rawValue: model), messages: [.user("What is deep learning?")]))
@@ -159,7 +159,11 @@ extension ChatRecordedTests {
 @Suite("Recorded legacy chat completions")
 struct LegacyChatTests {
     static func serve(_ stem: String, model: String) throws -> (ReplayServer, RecordedCase) {
-        try ReplayServer.serving(stem, "https://router.huggingface.co/hf-inference/models/\(model)/v1/chat/completions")
+        try ReplayServer.serving(stem, Self.chatRoute(model))
+    }
+
+    static func chatRoute(_ model: String) -> String {
+        "https://router.huggingface.co/hf-inference/models/\(model)/v1/chat/completions"
     }
 
     @Test("no stream: text, TGI finish reason and usage")

@@ -14,10 +14,10 @@ struct ReadmeQuickstartTests {
     @Test("the quickstart runs and prints the answer")
     func quickstart() async throws {
         // Recorded on together's route for this model; served on the router's, where the one-liner goes.
-        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")
-        let chat = try #require(recorded.inferenceInteraction)
-        let server = try ReplayServer()
-        server.serve(chat, at: Route("POST", "https://router.huggingface.co/v1/chat/completions"))
+        let (server, chat) = try ReplayServer.serving(
+            inferenceOf: "TestInferenceClient.test_chat_completion_no_stream_together_conversational",
+            at: "https://router.huggingface.co/v1/chat/completions"
+        )
         let client = HFClient.replaying(server)
 
         // README quickstart begins

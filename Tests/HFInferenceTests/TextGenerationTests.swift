@@ -10,13 +10,10 @@ import HFInference
 /// against the legacy API's `/models/{id}`; they are served on hf-inference's model route.
 @Suite("Text generation")
 struct TextGenerationTests {
-    static func serve(_ stem: String, model: String) throws -> (ReplayServer, RecordedCase) {
-        try ReplayServer.serving(stem, "https://router.huggingface.co/hf-inference/models/\(model)")
-    }
 
     @Test("the TGI body goes to hf-inference's model route; generated_text comes back")
     func conversational() async throws {
-        let (server, recorded) = try Self.serve("legacy.InferenceClientVCRTest.test_conversational", model: "facebook/blenderbot-400M-distill")
+        let (server, recorded) = try ReplayServer.serving("legacy.InferenceClientVCRTest.test_conversational", "https://router.huggingface.co/hf-inference/models/facebook/blenderbot-400M-distill")
         let client = HFClient.replaying(server)
 
         let first = try await client.inference.textGeneration("Hi, who are you?", model: "facebook/blenderbot-400M-distill")
@@ -38,7 +35,7 @@ struct TextGenerationTests {
 
     @Test("422 text/plain: api error with the server's message and request id")
     func unprocessable() async throws {
-        let (server, recorded) = try Self.serve("legacy.InferenceClientVCRTest.test_unprocessable_entity_error", model: "HuggingFaceH4/zephyr-7b-alpha")
+        let (server, recorded) = try ReplayServer.serving("legacy.InferenceClientVCRTest.test_unprocessable_entity_error", "https://router.huggingface.co/hf-inference/models/HuggingFaceH4/zephyr-7b-alpha")
         let response = recorded.interactions[0].response
         let client = HFClient.replaying(server)
 

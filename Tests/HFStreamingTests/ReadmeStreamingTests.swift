@@ -14,10 +14,9 @@ struct ReadmeStreamingTests {
     @Test("the streaming example prints the answer as it arrives")
     func streaming() async throws {
         // Recorded on hf-inference's route for this model; served on the router's, where the one-liner goes.
-        let recorded = try RecordedCase.load("TestOpenAICompatibility.test_with_stream_true")
-        let chat = try #require(recorded.inferenceInteraction)
-        let server = try ReplayServer()
-        server.serve(chat, at: Route("POST", "https://router.huggingface.co/v1/chat/completions"))
+        let (server, chat) = try ReplayServer.serving(
+            inferenceOf: "TestOpenAICompatibility.test_with_stream_true", at: "https://router.huggingface.co/v1/chat/completions"
+        )
         let client = HFClient.replaying(server)
 
         // README streaming begins

@@ -67,3 +67,15 @@ extension ReplayServer {
         return (server, recorded)
     }
 }
+
+extension ReplayServer {
+    /// A server answering only the inference call (the first POST) of the case `stem`, on `url`:
+    /// for a reply recorded on one route and served on another that answers the same way.
+    public static func serving(inferenceOf stem: String, at url: String) throws -> (ReplayServer, RecordedInteraction) {
+        let recorded = try RecordedCase.load(stem)
+        guard let interaction = recorded.inferenceInteraction else { throw ReplayError.invalidFixture(file: stem, reason: "no POST interaction") }
+        let server = try ReplayServer()
+        server.serve(interaction, at: Route("POST", url))
+        return (server, interaction)
+    }
+}
