@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "HFCore", targets: ["HFCore"]),
+        .library(name: "HFInference", targets: ["HFInference"]),
+        .library(name: "HFStreaming", targets: ["HFStreaming"]),
         .library(name: "HFEmbeddings", targets: ["HFEmbeddings"]),
         .library(name: "HFSimilarity", targets: ["HFSimilarity"]),
         .library(name: "HFModels", targets: ["HFModels"]),
@@ -28,10 +30,12 @@ let package = Package(
             name: "HFCore",
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
+        .target(name: "HFInference", dependencies: ["HFCore"]),
+        .target(name: "HFStreaming", dependencies: ["HFCore", "HFInference"]),
         .target(name: "HFEmbeddings", dependencies: ["HFCore"]),
         .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
         .target(name: "HFModels", dependencies: ["HFCore"]),
-        .target(name: "HFFull", dependencies: ["HFCore", "HFEmbeddings", "HFSimilarity", "HFModels"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -45,6 +49,10 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
+        // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
+        .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
