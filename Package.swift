@@ -44,6 +44,8 @@ let package = Package(
             resources: [.copy("Recorded")]
         ),
         .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        // The README's first command: the main job end to end, offline on recorded traffic or live.
+        .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
+        .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
