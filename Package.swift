@@ -12,6 +12,11 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "HFCore", targets: ["HFCore"]),
+        .library(name: "HFInference", targets: ["HFInference"]),
+        .library(name: "HFStreaming", targets: ["HFStreaming"]),
+        .library(name: "HFEmbeddings", targets: ["HFEmbeddings"]),
+        .library(name: "HFSimilarity", targets: ["HFSimilarity"]),
+        .library(name: "HFModels", targets: ["HFModels"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -25,7 +30,12 @@ let package = Package(
             name: "HFCore",
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
-        .target(name: "HFFull", dependencies: ["HFCore"]),
+        .target(name: "HFInference", dependencies: ["HFCore"]),
+        .target(name: "HFStreaming", dependencies: ["HFCore", "HFInference"]),
+        .target(name: "HFEmbeddings", dependencies: ["HFCore"]),
+        .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
+        .target(name: "HFModels", dependencies: ["HFCore"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -34,11 +44,21 @@ let package = Package(
             resources: [.copy("Recorded")]
         ),
         .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        // The README's first command: the main job end to end, offline on recorded traffic or live.
+        .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
+        // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
+        .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
+        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

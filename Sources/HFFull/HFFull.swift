@@ -1,2 +1,7 @@
 // Everything in one import: every product of this package that exists.
 @_exported import HFCore
+@_exported import HFInference
+@_exported import HFStreaming
+@_exported import HFEmbeddings
+@_exported import HFSimilarity
+@_exported import HFModels

@@ -10,6 +10,12 @@ let package = Package(
     dependencies: [.package(name: "HuggingFaceInference", path: "../..")],
     targets: [
         .executableTarget(name: "UsesHFCore", dependencies: [.product(name: "HFCore", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFInference", dependencies: [.product(name: "HFInference", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFStreaming", dependencies: [.product(name: "HFStreaming", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFEmbeddings", dependencies: [.product(name: "HFEmbeddings", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFSimilarity", dependencies: [.product(name: "HFSimilarity", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFModels", dependencies: [.product(name: "HFModels", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFFull", dependencies: [.product(name: "HFFull", package: "HuggingFaceInference")]),
     ],
     swiftLanguageModes: [.v6]
 )

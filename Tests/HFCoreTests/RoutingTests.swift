@@ -24,6 +24,15 @@ struct RoutingTests {
         #expect(ModelID(rawValue: "org/model:brand-new-provider").provider?.rawValue == "brand-new-provider")
     }
 
+    @Test("open values decode any string and encode as a bare string")
+    func openValues() throws {
+        let providers = try JSONDecoder().decode([Provider].self, from: Data(#"["together","brand-new-provider"]"#.utf8))
+        #expect(providers == [.together, "brand-new-provider"])
+        #expect(String(decoding: try JSONEncoder().encode(providers), as: UTF8.self) == #"["together","brand-new-provider"]"#)
+        #expect(try JSONValueEncoder().encodeToValue([ModelID.llama3_8BInstruct]) == ["meta-llama/Meta-Llama-3-8B-Instruct"])
+        #expect("\(InferenceTask.featureExtraction)" == "feature-extraction")
+    }
+
     @Test("well-formed ids validate", arguments: ["gpt2", "google-t5/t5-small", "meta-llama/Llama-3.1-8B-Instruct:together", "a/b:fastest", "Qwen/Qwen2.5-72B-Instruct", "accounts/fireworks/models/llama-v3"])
     func valid(_ id: String) throws {
         try ModelID(rawValue: id).validate()

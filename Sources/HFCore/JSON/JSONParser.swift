@@ -20,16 +20,19 @@ public struct JSONParser {
     /// Parses one JSON document; only white space may follow it.
     public static func parse(_ data: Data) throws(Failure) -> JSONValue {
         do {
-            return try data.withUnsafeBytes { raw in
-                var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
-                let value = try parser.parseDocument()
-                return value
-            }
+            return try data.withUnsafeBytes { raw in try parse(raw) }
         } catch let failure as Failure {
             throw failure
         } catch {
             throw Failure(offset: 0, reason: "\(error)")
         }
+    }
+
+    /// Parses one JSON document from bytes the caller owns, without copying them; for hot paths
+    /// such as the events of a stream, read straight from a receive buffer.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {
+        var parser = Cursor(bytes: bytes.bindMemory(to: UInt8.self))
+        return try parser.parseDocument()
     }
 
     /// Parses one JSON document from a string.
@@ -156,17 +159,22 @@ public struct JSONParser {
         mutating func parseString() throws(Failure) -> String {
             index += 1
             let start = index
+            // Every byte OR-ed together: below 0x80 means pure ASCII, valid UTF-8 without the
+            // (much slower) validating initializer.
+            var seen: UInt8 = 0
             // Fast path: no escapes, so the bytes are the string.
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
+                    if seen < 0x80 { return String(decoding: slice, as: UTF8.self) }
                     guard let string = String(validating: slice, as: UTF8.self) else {
                         throw fail("string is not valid UTF-8")
                     }
                     return string
                 }
+                seen |= byte
                 if byte == UInt8(ascii: "\\") { break }
                 if byte < 0x20 { throw fail("control character in a string") }
                 index += 1
@@ -177,6 +185,8 @@ public struct JSONParser {
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
+                    // Escapes append valid UTF-8; only raw bytes can be invalid.
+                    if seen < 0x80 { return String(decoding: scratch, as: UTF8.self) }
                     guard let string = String(validating: scratch, as: UTF8.self) else {
                         throw fail("string is not valid UTF-8")
                     }
@@ -187,6 +197,7 @@ public struct JSONParser {
                 case 0..<0x20:
                     throw fail("control character in a string")
                 default:
+                    seen |= byte
                     scratch.append(byte)
                     index += 1
                 }

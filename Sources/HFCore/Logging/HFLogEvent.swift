@@ -4,10 +4,9 @@ import Foundation
 /// response bodies, or query strings: only what is needed to trace traffic.
 public struct HFLogEvent: Sendable, CustomStringConvertible {
     /// What happened. An open set.
-    public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public struct Kind: OpenStringValue {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// A request is about to be handed to the transport.
         public static let requestStarted = Kind(rawValue: "request.started")

@@ -1,27 +1,12 @@
 /// A task as the Hub names it in `pipeline_tag` and in provider mappings.
 ///
 /// An open set: the Hub adds tasks, and a new one must never break decoding.
-public struct InferenceTask: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct InferenceTask: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     /// Chat completion; what provider mappings call chat models.
     public static let conversational: InferenceTask = "conversational"

@@ -11,16 +11,12 @@ import Foundation
 /// model.repository   // "meta-llama/Llama-3.1-8B-Instruct"
 /// model.provider     // .cerebras
 /// ```
-public struct ModelID: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct ModelID: OpenStringValue {
     /// The id as written, suffix included.
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
     }
 
     /// A model id for `repository`, pinned to `provider`.
@@ -38,17 +34,6 @@ public struct ModelID: RawRepresentable, Hashable, Sendable, Codable, Expressibl
         self.init(rawValue: text)
         try validate()
     }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     /// The Hub repository id, without the suffix.
     public var repository: String {

@@ -9,27 +9,12 @@ import Foundation
 /// ```swift
 /// let model = ModelID.llama3_1_8BInstruct.routed(to: .together)   // "…:together"
 /// ```
-public struct Provider: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct Provider: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
 
     public static let baseten: Provider = "baseten"
     public static let cerebras: Provider = "cerebras"

@@ -4,10 +4,9 @@ import Foundation
 public struct ProviderMapping: Sendable, Hashable {
     /// Whether the mapping is public (`live`), visible only to the provider's organisation
     /// (`staging`), or failing its health check (`error`). An open set.
-    public struct Status: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public struct Status: OpenStringValue {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         public static let live = Status(rawValue: "live")
         public static let staging = Status(rawValue: "staging")

@@ -1,13 +1,11 @@
 /// How the router picks a provider when the model id names none: the `:fastest`, `:cheapest` or
 /// `:preferred` suffix of a model id. Without a suffix the router uses ``fastest``.
-public struct RoutingPolicy: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct RoutingPolicy: OpenStringValue {
     public let rawValue: String
 
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    public var description: String { rawValue }
 
     /// Highest throughput (tokens per second); the router's default.
     public static let fastest = RoutingPolicy(rawValue: "fastest")

@@ -110,7 +110,7 @@ private final class TransferState: @unchecked Sendable {
         var received = 0
         var lastActivity = monotonicNow()
         var suspended = false
-        var watchdog: Task<Void, Never>?
+        var watchdog: DispatchSourceTimer?
     }
 
     let request: HTTPRequest
@@ -138,29 +138,27 @@ private final class TransferState: @unchecked Sendable {
             fields.withLock { $0.continuation = nil }
             return
         }
-        let watchdog = Task<Void, Never> { [weak self] in await self?.watch() }
+        // A dispatch timer, not a task: deadlines must hold even when the cooperative pool is busy.
+        let watchdog = DispatchSource.makeTimerSource(queue: .global())
+        let start = monotonicNow()
+        watchdog.setEventHandler { [weak self] in self?.checkDeadlines(start: start) }
+        watchdog.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(50), leeway: .milliseconds(10))
         fields.withLock { $0.watchdog = watchdog }
+        watchdog.resume()
         task.resume()
     }
 
     /// Enforces the deadlines: URLSession's own timeout is an idle timer for the whole exchange.
-    private func watch() async {
-        let start = monotonicNow()
-        while true {
-            try? await Task.sleep(for: .milliseconds(100))
-            if Task.isCancelled { return }
-            let (finished, headDelivered, lastActivity, suspended) = fields.withLock { ($0.finished, $0.headDelivered, $0.lastActivity, $0.suspended) }
-            if finished { return }
-            let now = monotonicNow()
-            if !headDelivered || wholeBodyDeadline {
-                if now >= start.adding(request.limits.timeout) {
-                    fail(.timeout("No \(wholeBodyDeadline ? "whole response" : "response head") within \(request.limits.timeout.formattedSeconds) for \(request.route)."))
-                    return
-                }
-            } else if !suspended, now >= lastActivity.adding(request.limits.idleTimeout) {
-                fail(.timeout("The stream sent nothing for \(request.limits.idleTimeout.formattedSeconds) (\(request.route))."))
-                return
+    private func checkDeadlines(start: UInt64) {
+        let (finished, headDelivered, lastActivity, suspended) = fields.withLock { ($0.finished, $0.headDelivered, $0.lastActivity, $0.suspended) }
+        guard !finished else { return }
+        let now = monotonicNow()
+        if !headDelivered || wholeBodyDeadline {
+            if now >= start.adding(request.limits.timeout) {
+                fail(.timeout("No \(wholeBodyDeadline ? "whole response" : "response head") within \(request.limits.timeout.formattedSeconds) for \(request.route)."))
             }
+        } else if !suspended, now >= lastActivity.adding(request.limits.idleTimeout) {
+            fail(.timeout("The stream sent nothing for \(request.limits.idleTimeout.formattedSeconds) (\(request.route))."))
         }
     }
 
@@ -209,7 +207,7 @@ private final class TransferState: @unchecked Sendable {
 
     func complete(_ error: (any Error)?) {
         guard let error else {
-            let (continuation, watchdog) = fields.withLock { fields -> (CheckedContinuation<HTTPStreamingResponse, any Error>?, Task<Void, Never>?) in
+            let (continuation, watchdog) = fields.withLock { fields -> (CheckedContinuation<HTTPStreamingResponse, any Error>?, DispatchSourceTimer?) in
                 fields.finished = true
                 defer { fields.continuation = nil }
                 return (fields.continuation, fields.watchdog)
@@ -231,7 +229,7 @@ private final class TransferState: @unchecked Sendable {
 
     /// Ends the transfer with `error`: the caller hears it if the head has not arrived, else the reader.
     func fail(_ error: HFError) {
-        let (continuation, alreadyFinished, watchdog) = fields.withLock { fields -> (CheckedContinuation<HTTPStreamingResponse, any Error>?, Bool, Task<Void, Never>?) in
+        let (continuation, alreadyFinished, watchdog) = fields.withLock { fields -> (CheckedContinuation<HTTPStreamingResponse, any Error>?, Bool, DispatchSourceTimer?) in
             let wasFinished = fields.finished
             fields.finished = true
             defer { fields.continuation = nil }

@@ -13,6 +13,16 @@ public enum Validation {
         }
     }
 
+    /// `value`, when present, must be finite, greater than `lower` and, when `upper` is given, less
+    /// than `upper`: for parameters whose bounds are excluded, such as a temperature above 0.
+    public static func range(_ value: Double?, field: String, above lower: Double, below upper: Double? = nil) throws(HFError) {
+        guard let value else { return }
+        guard value.isFinite, value > lower, upper.map({ value < $0 }) ?? true else {
+            let allowed = "above \(format(lower))" + (upper.map { " and below \(format($0))" } ?? "")
+            throw .validation(field: field, "\(value) is out of range; allowed: \(allowed)")
+        }
+    }
+
     /// `value`, when present, must be inside `range`.
     public static func range(_ value: Int?, field: String, in range: ClosedRange<Int>) throws(HFError) {
         guard let value else { return }

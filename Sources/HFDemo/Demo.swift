@@ -1,0 +1,78 @@
+// The package's main job, end to end: a chat completion, the same prompt streamed token by token,
+// an embedding and sentence similarities, and a model's availability.
+//
+//   Scripts/demo.sh            offline: a loopback replay server serves real recorded responses
+//   HF_TOKEN=hf_… Scripts/demo.sh   live: the real router and Hub
+//
+// The calls are the same in both modes; only the base URLs differ.
+import Foundation
+import HFFull
+
+@main
+struct Demo {
+    static let prompt = "What is deep learning?"
+    static let chatModel = ModelID.llama3_8BInstruct
+    static let embeddingModel = ModelID.allMiniLML6v2
+
+    static func main() async {
+        do {
+            let live = ProcessInfo.processInfo.environment["HF_TOKEN"].map { !$0.isEmpty } ?? false
+            let offline: OfflineServer? = live ? nil : try OfflineServer()
+            let client = offline?.client ?? HFClient()
+            say(live
+                ? "Live mode: calling router.huggingface.co and huggingface.co with your HF_TOKEN."
+                : "Offline mode: no HF_TOKEN, so a local replay server answers with real responses recorded from Hugging Face (set HF_TOKEN to call the live service).")
+            try await run(client)
+        } catch let error as HFError {
+            say("\nFailed: \(error)")
+            exit(1)
+        } catch {
+            say("\nFailed: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run(_ client: HFClient) async throws {
+        section("1. Chat completion (\(chatModel))")
+        say("> \(prompt)")
+        let answer = try await client.inference.chat(prompt, model: chatModel)
+        say(answer.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        section("2. The same prompt, streamed")
+        say("> \(prompt)")
+        for try await piece in try client.inference.chatStream(prompt, model: chatModel).text {
+            say(piece, terminator: "")
+        }
+        say("")
+
+        section("3. Embeddings and similarity (\(embeddingModel))")
+        let sentence = "Hi, who are you?"
+        let embedding = try await client.embeddings.embed(sentence, model: embeddingModel)
+        let vector = Array(embedding[0])
+        let norm = Similarity.norm(vector)
+        say("\"\(sentence)\" → \(embedding.dimension) dimensions, L2 norm \(String(format: "%.3f", norm)), starts \(vector.prefix(4).map { String(format: "%.4f", $0) }.joined(separator: ", "))…")
+        let source = "Machine learning is so easy."
+        let sentences = ["Deep learning is so straightforward.", "This is so difficult, like rocket science.", "I can't believe how much I struggled with this."]
+        let scores = try await client.embeddings.similarity(source: source, sentences: sentences, model: embeddingModel)
+        say("Cosine similarity to \"\(source)\":")
+        for (text, score) in zip(sentences, scores).sorted(by: { $0.1 > $1.1 }) {
+            say("  \(String(format: "%.3f", score))  \(text)")
+        }
+
+        section("4. Availability of \(chatModel)")
+        let availability = try await client.models.availability(of: chatModel)
+        say("state: \(availability.state)")
+        for mapping in availability.providers {
+            say("  \(mapping.provider): \(mapping.status), task \(mapping.task), provider id \(mapping.providerModelID)")
+        }
+    }
+
+    static func section(_ title: String) {
+        say("\n== \(title)")
+    }
+
+    /// Unbuffered, so streamed tokens show as they arrive.
+    static func say(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+    }
+}

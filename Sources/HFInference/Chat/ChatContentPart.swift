@@ -1,0 +1,41 @@
+import Foundation
+
+/// One part of a multi-part message: `{"type":"text",…}` or `{"type":"image_url",…}`.
+public enum ChatContentPart: Sendable, Hashable, Encodable {
+    case text(String)
+    /// An image by URL: `https://…` or a `data:<mime>;base64,…` URI. `detail` is OpenAI's optional
+    /// `"auto"`, `"low"` or `"high"`; most providers ignore it.
+    case imageURL(String, detail: String? = nil)
+
+    /// An image sent inline as a `data:` URI.
+    ///
+    /// ```swift
+    /// .user([.text("Describe this."), .image(data: png, mimeType: "image/png")])
+    /// ```
+    public static func image(data: Data, mimeType: String) -> ChatContentPart {
+        .imageURL("data:\(mimeType);base64,\(data.base64EncodedString())")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, text
+        case imageURL = "image_url"
+    }
+
+    private enum ImageKeys: String, CodingKey {
+        case url, detail
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .text(let text):
+            try container.encode("text", forKey: .type)
+            try container.encode(text, forKey: .text)
+        case .imageURL(let url, let detail):
+            try container.encode("image_url", forKey: .type)
+            var image = container.nestedContainer(keyedBy: ImageKeys.self, forKey: .imageURL)
+            try image.encode(url, forKey: .url)
+            try image.encodeIfPresent(detail, forKey: .detail)
+        }
+    }
+}

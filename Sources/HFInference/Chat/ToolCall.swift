@@ -1,0 +1,74 @@
+import HFCore
+
+/// A tool call the model made, as returned in a reply and as sent back in the conversation.
+///
+/// Decoding is lenient about what older text-generation servers send: a numeric `id`, a missing
+/// `type`, and `arguments` as a JSON object rather than a JSON string are all accepted.
+public struct ToolCall: Sendable, Hashable, Codable {
+    /// The call's id, quoted by the ``ChatRole/tool`` message that answers it.
+    public var id: String
+    /// Always `"function"` today.
+    public var type: String
+    public var function: FunctionCall
+
+    public init(id: String, type: String = "function", function: FunctionCall) {
+        self.id = id
+        self.type = type
+        self.function = function
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, type, function
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(JSONValue.self, forKey: .id).map(\.textValue) ?? ""
+        type = try container.decodeIfPresent(String.self, forKey: .type) ?? "function"
+        function = try container.decode(FunctionCall.self, forKey: .function)
+    }
+}
+
+/// The function a tool call names, and its arguments as JSON text.
+public struct FunctionCall: Sendable, Hashable, Codable {
+    public var name: String
+    /// The arguments, a JSON document as text (e.g. `{"city":"Paris"}`).
+    public var arguments: String
+
+    public init(name: String, arguments: String) {
+        self.name = name
+        self.arguments = arguments
+    }
+
+    /// The arguments parsed.
+    ///
+    /// ```swift
+    /// let city = try call.function.parsedArguments()["city"]?.stringValue
+    /// ```
+    public func parsedArguments() throws(HFError) -> JSONValue {
+        do {
+            return try JSONParser.parse(arguments.isEmpty ? "{}" : arguments)
+        } catch {
+            var failure = HFError(category: .decoding, message: "The arguments of the call to \(name) are not valid JSON: \(error)")
+            failure.bodySnippet = String(arguments.prefix(300))
+            throw failure
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, arguments
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        arguments = try container.decodeIfPresent(JSONValue.self, forKey: .arguments).map(\.textValue) ?? ""
+    }
+}
+
+extension JSONValue {
+    /// A string as itself; anything else as compact JSON (numbers, objects).
+    var textValue: String {
+        stringValue ?? description
+    }
+}

@@ -1,0 +1,27 @@
+import HFCore
+
+/// Chat completions and text generation: `client.inference`.
+///
+/// ```swift
+/// let client = HFClient()                                   // token from HF_TOKEN or the token file
+/// let answer = try await client.inference.chat("What is deep learning?", model: .llama3_8BInstruct)
+///
+/// var request = ChatCompletionRequest(model: .llama3_3_70BInstruct, messages: [.user("Hi")])
+/// request.maxTokens = 100
+/// let completion = try await client.inference.chat(request, via: .provider(.together))
+/// ```
+///
+/// Streaming (`chatStream`, `textGenerationStream`) comes with the HFStreaming product.
+public struct Inference: Sendable {
+    /// The client that sends this group's requests.
+    public let client: HFClient
+
+    public init(client: HFClient) {
+        self.client = client
+    }
+}
+
+extension HFClient {
+    /// Chat completions and text generation.
+    public var inference: Inference { Inference(client: self) }
+}

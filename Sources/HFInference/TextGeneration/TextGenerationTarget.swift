@@ -1,0 +1,12 @@
+import Foundation
+import HFCore
+
+/// Where a text-generation request goes.
+public enum TextGenerationTarget: Sendable, Hashable {
+    /// `POST {router}/hf-inference/models/{id}` (a base URL set for hf-inference in
+    /// ``HFConfiguration/providerBaseURLs`` replaces `{router}/hf-inference`).
+    case model(ModelID)
+    /// Your own text-generation-inference server or Inference Endpoint: the body is posted to
+    /// this URL as is. The token is sent when there is one.
+    case endpoint(URL)
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HFCore
+
+/// Models matching a ``ModelQuery``, fetched a page at a time as you iterate.
+///
+/// Each page is one `GET` of the Hub's listing; the next page's URL comes from the response's
+/// `Link: <…>; rel="next"` header (absolute or relative) and is requested as is. Iteration ends
+/// after the last page or after ``ModelQuery/limit`` models. The token goes only to the Hub's own
+/// host. Errors are thrown from the iteration step that needed the page.
+///
+/// ```swift
+/// for try await model in try client.models.list(ModelQuery(author: "sentence-transformers", limit: 50)) {
+///     print(model.id, model.downloads ?? 0)
+/// }
+/// ```
+public struct ModelListing: AsyncSequence, Sendable {
+    public typealias Element = ModelInfo
+
+    let client: HFClient
+    let firstPage: URL
+    let limit: Int?
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(client: client, nextPage: firstPage, remaining: limit)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let client: HFClient
+        var nextPage: URL?
+        var remaining: Int?
+        var page: [ModelInfo] = []
+        var position = 0
+        var visited: Set<URL> = []
+
+        init(client: HFClient, nextPage: URL, remaining: Int?) {
+            self.client = client
+            self.nextPage = nextPage
+            self.remaining = remaining
+        }
+
+        public mutating func next() async throws -> ModelInfo? {
+            guard remaining ?? 1 > 0 else { return nil }
+            while position == page.count {
+                guard let url = nextPage, visited.insert(url).inserted else { return nil }
+                try await fetch(url)
+            }
+            defer { position += 1 }
+            remaining = remaining.map { $0 - 1 }
+            return page[position]
+        }
+
+        private mutating func fetch(_ url: URL) async throws {
+            let hub = client.configuration.hubBaseURL
+            let sameHost = url.scheme == hub.scheme && url.host == hub.host && url.port == hub.port
+            let request = try client.makeRequest(.get, url: url, accept: "application/json", token: sameHost ? .ifAvailable : .never)
+            let response = try await client.send(request)
+            guard let items = try client.parseJSON(from: response).arrayValue else {
+                throw client.decodingError(describing: ListingFailure.notAnArray, response: response, expected: "a list of models")
+            }
+            page = try items.enumerated().map { index, item in
+                guard let model = ModelInfo(json: item) else {
+                    throw client.decodingError(describing: ListingFailure.notAModel(index), response: response, expected: "a list of models")
+                }
+                return model
+            }
+            position = 0
+            nextPage = LinkHeader.next(in: response.headers.values(for: "Link"), relativeTo: url)
+        }
+    }
+
+    private enum ListingFailure: Error, CustomStringConvertible {
+        case notAnArray
+        case notAModel(Int)
+
+        var description: String {
+            switch self {
+            case .notAnArray: return "the page is not a JSON array"
+            case .notAModel(let index): return "item \(index) is not a model object with an `id`"
+            }
+        }
+    }
+}

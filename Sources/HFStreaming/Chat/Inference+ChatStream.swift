@@ -1,0 +1,62 @@
+import Foundation
+import HFCore
+import HFInference
+
+/// A streamed chat completion: typed chunks, or `.text` for the text alone.
+public typealias ChatCompletionStream = InferenceStream<ChatCompletionChunk>
+
+extension Inference {
+    /// Streams a chat completion as it is generated.
+    ///
+    /// The request is checked now (a bad field throws a ``HFError/Category/validation`` error) and
+    /// sent when iteration starts, with `"stream": true` and `Accept: text/event-stream`.
+    ///
+    /// ```swift
+    /// var request = ChatCompletionRequest(model: .llama3_3_70BInstruct, messages: [.user("Count to 10")])
+    /// request.streamOptions = StreamOptions(includeUsage: true)
+    /// for try await chunk in try client.inference.chatStream(request) {
+    ///     print(chunk.text ?? "", terminator: "")
+    ///     if let usage = chunk.usage { print("\n\(usage.totalTokens ?? 0) tokens") }
+    /// }
+    /// ```
+    public func chatStream(_ request: ChatCompletionRequest, via target: ChatTarget = .router) throws(HFError) -> ChatCompletionStream {
+        try Self.validate(request, target: target)
+        let inference = self
+        return InferenceStream(client: client, codec: .chat) {
+            try await inference.client.stream(try await inference.makeChatRequest(request, via: target, stream: true))
+        }
+    }
+
+    /// Streams the answer to one question.
+    ///
+    /// ```swift
+    /// for try await piece in try client.inference.chatStream("Count to 10", model: .llama3_8BInstruct).text {
+    ///     print(piece, terminator: "")
+    /// }
+    /// ```
+    public func chatStream(_ prompt: String, model: ModelID, system: String? = nil, via target: ChatTarget = .router) throws(HFError) -> ChatCompletionStream {
+        try Validation.nonBlank(prompt, field: "prompt")
+        let messages = (system.map { [ChatMessage.system($0)] } ?? []) + [.user(prompt)]
+        return try chatStream(ChatCompletionRequest(model: model, messages: messages), via: target)
+    }
+}
+
+extension StreamCodec where Element == ChatCompletionChunk {
+    static let chat = StreamCodec(
+        decode: { json throws(JSONShapeError) in try ChatCompletionChunk(json: json) },
+        text: { $0.text },
+        isFinal: { chunk in chunk.choices.contains { $0.finishReason != nil } },
+        wholeReply: { json throws(JSONShapeError) in
+            [ChatCompletionChunk(try decodeWhole(ChatCompletion.self, from: json))]
+        }
+    )
+}
+
+/// Decodes a whole reply with its `Decodable` conformance (a rare path: a server that did not stream).
+func decodeWhole<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws(JSONShapeError) -> Value {
+    do {
+        return try JSONDecoder().decode(type, from: JSONValueEncoder().encode(json))
+    } catch {
+        throw JSONShapeError(path: "", expected: "\(Value.self) (\(error))")
+    }
+}

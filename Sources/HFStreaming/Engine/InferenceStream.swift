@@ -1,0 +1,292 @@
+import Foundation
+import HFCore
+
+/// A streamed reply: an `AsyncSequence` of typed events, read from Server-Sent Events as the bytes
+/// arrive.
+///
+/// The request is sent when iteration starts. Every event that arrived is delivered before any
+/// error. When the connection breaks, times out or is cut short mid-answer, iteration ends with a
+/// ``HFError/Category/streamInterrupted`` error whose ``HFError/partialOutput`` holds the text
+/// received so far; an error the server sends inside the stream becomes a typed ``HFError`` (with
+/// the partial output too). `[DONE]` ends the stream, and so does the end of the body after the
+/// answer's last event (older text-generation servers send no `[DONE]`). Cancelling the iterating
+/// task, or dropping the iterator, stops the transfer. A stream is never retried.
+///
+/// ```swift
+/// for try await chunk in try client.inference.chatStream(request) {
+///     print(chunk.text ?? "", terminator: "")
+/// }
+/// ```
+public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
+    public typealias Failure = any Error
+
+    private let client: HFClient
+    private let codec: StreamCodec<Element>
+    private let open: @Sendable () async throws -> HTTPStreamingResponse
+
+    /// A stream that sends its request with `open` when iteration starts.
+    package init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> HTTPStreamingResponse) {
+        self.client = client
+        self.codec = codec
+        self.open = open
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(client: client, codec: codec, open: open)
+    }
+
+    /// Only the text of the answer, piece by piece, skipping events that add none.
+    ///
+    /// ```swift
+    /// for try await piece in try client.inference.chatStream("Tell me a joke", model: .llama3_8BInstruct).text {
+    ///     print(piece, terminator: "")
+    /// }
+    /// ```
+    public var text: InferenceTextStream<Element> {
+        InferenceTextStream(base: self, text: codec.text)
+    }
+
+    /// The whole text of the answer, once the stream has ended.
+    public func collectText() async throws -> String {
+        var whole = ""
+        for try await piece in text { whole += piece }
+        return whole
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        private let client: HFClient
+        private let codec: StreamCodec<Element>
+        private let open: @Sendable () async throws -> HTTPStreamingResponse
+        private var started = false
+        private var body: HTTPBodyStream.Iterator?
+        private var head: HTTPResponseHead?
+        private var parser = ServerSentEventParser()
+        /// Decoded events not yet returned, from `readyIndex` on.
+        private var ready: [Element] = []
+        private var readyIndex = 0
+        /// The error to throw once `ready` is drained.
+        private var failure: HFError?
+        private var ended = false
+        private var sawFinal = false
+        /// The text so far, for ``HFError/partialOutput``.
+        private var output = ""
+
+        init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> HTTPStreamingResponse) {
+            self.client = client
+            self.codec = codec
+            self.open = open
+        }
+
+        public mutating func next() async throws -> Element? {
+            while true {
+                if readyIndex < ready.count {
+                    readyIndex += 1
+                    return ready[readyIndex - 1]
+                }
+                if let failure {
+                    self.failure = nil
+                    finish()
+                    throw failure
+                }
+                if ended {
+                    finish()
+                    return nil
+                }
+                ready.removeAll(keepingCapacity: true)
+                readyIndex = 0
+                try await advance()
+            }
+        }
+
+        /// Stops reading: dropping the body iterator cancels a transfer still running.
+        private mutating func finish() {
+            ended = true
+            body = nil
+        }
+
+        /// Sends the request, or reads the next chunk of the body and decodes the events it completes.
+        private mutating func advance() async throws {
+            guard started else {
+                started = true
+                if Task.isCancelled { throw HFError.cancelled() }
+                let response = try await open()
+                head = response.head
+                if isEventStream(response.head) {
+                    body = response.body.makeAsyncIterator()
+                } else {
+                    await readWhole(response)
+                }
+                return
+            }
+            guard var iterator = body else {
+                ended = true
+                return
+            }
+            let chunk: Data?
+            do {
+                chunk = try await iterator.next()
+            } catch {
+                failure = interruption(error)
+                return
+            }
+            body = iterator
+            parse(chunk)
+        }
+
+        /// Parses a chunk of the body, or ends the input when `chunk` is `nil`.
+        private mutating func parse(_ chunk: Data?) {
+            // The parser calls back into `self`, so it works on a copy moved out of `self`.
+            var parser = self.parser
+            self.parser = ServerSentEventParser()
+            if let chunk {
+                chunk.withUnsafeBytes { bytes in parser.feed(bytes) { handle($0) } }
+            } else {
+                parser.finish { handle($0) }
+                endOfBody()
+            }
+            self.parser = parser
+        }
+
+        private func isEventStream(_ head: HTTPResponseHead) -> Bool {
+            guard let type = head.headers["Content-Type"]?.lowercased() else { return true }
+            return type.hasPrefix("text/event-stream")
+        }
+
+        /// The body ended: normal after the answer's last event, an interruption before it.
+        private mutating func endOfBody() {
+            guard !ended, failure == nil else { return }
+            if sawFinal {
+                ended = true
+            } else {
+                failure = interruption(HFError.network("The connection closed before the stream finished (no finish reason and no [DONE] arrived)."))
+            }
+        }
+
+        /// One event: `[DONE]`, an error, or an element.
+        private mutating func handle(_ event: RawServerSentEvent) {
+            guard !ended, failure == nil else { return }
+            if event.isDone {
+                ended = true
+                return
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(event.data)
+            } catch {
+                if event.type == "error" {
+                    failure = serverError(nil, data: event.data)
+                } else if event.isComplete {
+                    failure = decodingError("an event is not valid JSON (\(error))", data: event.data)
+                } else {
+                    failure = interruption(HFError.network("The stream was cut off in the middle of an event."))
+                }
+                return
+            }
+            if case .object(let object) = json, event.type == "error" || !(object["error"]?.isNull ?? true) {
+                failure = serverError(object, data: event.data)
+                return
+            }
+            if event.type == "error" {
+                failure = serverError(nil, data: event.data)
+                return
+            }
+            do {
+                accept(try codec.decode(json))
+            } catch {
+                failure = decodingError("an event does not have the expected shape: \(error)", data: event.data)
+            }
+        }
+
+        private mutating func accept(_ element: Element) {
+            ready.append(element)
+            if let text = codec.text(element) { output += text }
+            if codec.isFinal(element) { sawFinal = true }
+        }
+
+        /// A 2xx reply that is not an event stream: a JSON error, a whole reply, or events sent
+        /// with the wrong content type.
+        private mutating func readWhole(_ response: HTTPStreamingResponse) async {
+            var data = Data()
+            do {
+                for try await chunk in response.body {
+                    data.append(chunk)
+                    if data.count > client.configuration.maximumResponseSize {
+                        throw HFError.responseTooLarge(limit: client.configuration.maximumResponseSize)
+                    }
+                }
+            } catch {
+                failure = interruption(error)
+                return
+            }
+            guard let json = try? JSONParser.parse(data) else {
+                parse(data)
+                parse(nil)
+                return
+            }
+            if case .object(let object) = json, !(object["error"]?.isNull ?? true) {
+                failure = serverError(object, data: data)
+                return
+            }
+            do {
+                for element in try codec.wholeReply(json) { accept(element) }
+                ended = true
+            } catch {
+                failure = decodingError("a streaming request was answered with one JSON body of an unexpected shape: \(error)", data: data)
+            }
+        }
+
+        // MARK: Errors
+
+        private var requestID: String? {
+            head.flatMap { $0.headers["X-Request-Id"] ?? $0.headers["X-Amzn-Trace-Id"] }
+        }
+
+        private func scrub(_ text: String) -> String {
+            client.configuration.token?.scrub(text) ?? text
+        }
+
+        /// The stream broke after it started: cancellation stays cancellation, anything else is an
+        /// interruption carrying the text so far.
+        private func interruption(_ error: any Error) -> HFError {
+            let cause = error as? HFError ?? (error is CancellationError ? .cancelled() : .network(scrub("\(error)")))
+            if cause.category == .cancelled || Task.isCancelled {
+                var cancelled = cause.category == .cancelled ? cause : .cancelled()
+                cancelled.partialOutput = output
+                return cancelled
+            }
+            var interrupted = HFError.streamInterrupted(cause: cause, partialOutput: output)
+            interrupted.requestID = interrupted.requestID ?? requestID
+            return interrupted
+        }
+
+        /// An error the server reported inside the stream (`{"error": …}` or `event: error`).
+        private func serverError(_ object: JSONObject?, data: some DataProtocol) -> HFError {
+            let body = object.map(ErrorBody.init(object:))
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = body?.message ?? (text.isEmpty ? "The server reported an error in the stream without a message" : text)
+            var error = HFError(
+                category: body?.errorType == "overloaded" ? .modelUnavailable : .api,
+                message: scrub(message),
+                recoverySuggestion: output.isEmpty
+                    ? "The server failed after accepting the request; read its message, and retry or pick another provider."
+                    : "The server failed in the middle of the answer; the text received before the error is in `partialOutput` and was delivered. Retry or pick another provider."
+            )
+            error.status = head?.status
+            error.requestID = requestID
+            error.errorType = body?.errorType
+            error.errorCode = body?.code
+            error.bodySnippet = scrub(HFError.snippet(of: Data(data)))
+            error.partialOutput = output.isEmpty ? nil : output
+            return error
+        }
+
+        private func decodingError(_ reason: String, data: some DataProtocol) -> HFError {
+            var error = HFError.decoding(
+                scrub("The stream could not be read: \(reason)"), body: Data(data), status: head?.status, requestID: requestID
+            )
+            error.bodySnippet = error.bodySnippet.map(scrub)
+            error.partialOutput = output.isEmpty ? nil : output
+            return error
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import HFCore
+
+/// The text of an ``InferenceStream``, piece by piece: `stream.text`.
+public struct InferenceTextStream<Event: Sendable>: AsyncSequence, Sendable {
+    public typealias Failure = any Error
+
+    private let base: InferenceStream<Event>
+    private let textOf: @Sendable (Event) -> String?
+
+    init(base: InferenceStream<Event>, text: @escaping @Sendable (Event) -> String?) {
+        self.base = base
+        self.textOf = text
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(base: base.makeAsyncIterator(), textOf: textOf)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var base: InferenceStream<Event>.Iterator
+        let textOf: @Sendable (Event) -> String?
+
+        public mutating func next() async throws -> String? {
+            while let element = try await base.next() {
+                if let text = textOf(element), !text.isEmpty { return text }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// One Server-Sent Event: its type (`event:`), data (the `data:` lines joined with newlines) and
+/// the last event id seen (`id:`).
+public struct ServerSentEvent: Sendable, Hashable {
+    /// The `event:` field; `"message"` when the event had none.
+    public var type: String
+    public var data: String
+    public var id: String?
+
+    public init(type: String = "message", data: String, id: String? = nil) {
+        self.type = type
+        self.data = data
+        self.id = id
+    }
+
+    /// `true` for the `[DONE]` sentinel that ends chat and text-generation streams.
+    public var isDone: Bool {
+        data.trimmingCharacters(in: .whitespacesAndNewlines) == "[DONE]"
+    }
+}

@@ -1,0 +1,40 @@
+import HFCore
+import HFInference
+
+/// A streamed text generation: token events, or `.text` for the text alone.
+public typealias TextGenerationStream = InferenceStream<TextGenerationStreamOutput>
+
+extension Inference {
+    /// Streams text generation token by token (`"stream": true`, text-generation-inference events).
+    ///
+    /// ```swift
+    /// var request = TextGenerationRequest(inputs: "Once upon a time")
+    /// request.parameters.maxNewTokens = 50
+    /// for try await piece in try client.inference.textGenerationStream(request, on: .model(.zephyr7BBeta)).text {
+    ///     print(piece, terminator: "")
+    /// }
+    /// ```
+    public func textGenerationStream(_ request: TextGenerationRequest, on target: TextGenerationTarget) throws(HFError) -> TextGenerationStream {
+        let httpRequest = try makeTextGenerationRequest(request, on: target, stream: true)
+        let client = self.client
+        return InferenceStream(client: client, codec: .textGeneration) {
+            try await client.stream(httpRequest)
+        }
+    }
+}
+
+extension StreamCodec where Element == TextGenerationStreamOutput {
+    static let textGeneration = StreamCodec(
+        decode: { json throws(JSONShapeError) in try TextGenerationStreamOutput(json: json) },
+        text: { $0.text },
+        isFinal: { $0.details != nil || $0.generatedText != nil },
+        wholeReply: { json throws(JSONShapeError) in
+            // A server that ignored `stream` answers a text-generation output, possibly in an array.
+            let output = try decodeWhole(TextGenerationOutput.self, from: json.arrayValue?.first ?? json)
+            let details = output.details.map {
+                TextGenerationStreamOutput.Details(finishReason: $0.finishReason, generatedTokens: $0.generatedTokens, seed: $0.seed)
+            }
+            return [TextGenerationStreamOutput(token: nil, generatedText: output.generatedText, details: details)]
+        }
+    )
+}

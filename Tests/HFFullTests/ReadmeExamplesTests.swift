@@ -1,0 +1,93 @@
+import Foundation
+import HFFull
+import HFReplay
+import HFTestSupport
+import Testing
+
+/// The README's examples beyond the quickstart, compiled and run against the replay server. Only
+/// the client's construction differs from the README; the lines between the markers are the
+/// README's, verbatim (`ReadmeSnippetTests` checks that).
+@Suite("README examples")
+struct ReadmeExamplesTests {
+    @Test("configuration")
+    func configuration() throws {
+        // README configuration begins
+        var configuration = HFConfiguration(token: "hf_…")
+        configuration.requestTimeout = .seconds(60)          // whole response, or a stream's head
+        configuration.streamIdleTimeout = .seconds(30)       // silence allowed inside a stream
+        configuration.billTo = "my-org"                      // X-HF-Bill-To
+        configuration.providerBaseURLs[.hfInference] = URL(string: "http://localhost:8080")!   // a local TGI
+        configuration.logger = .standardError(minimumLevel: .debug)
+        let client = HFClient(configuration: configuration)
+        // README configuration ends
+
+        let request = try client.makeRequest(.post, url: client.configuration.hfInferenceURL(model: "x/y"))
+        #expect(request.url.absoluteString == "http://localhost:8080/models/x/y")
+        #expect(request.headers["X-HF-Bill-To"] == "my-org")
+        #expect(request.limits.timeout == .seconds(60))
+        #expect(request.limits.idleTimeout == .seconds(30))
+    }
+
+    @Test("chat through the router, and pinned to a provider")
+    func routes() async throws {
+        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")
+        let chat = try #require(recorded.inferenceInteraction)
+        let server = try ReplayServer(case: recorded)
+        server.serve(chat, at: Route("POST", "https://router.huggingface.co/v1/chat/completions"))
+        let client = HFClient.replaying(server)
+
+        // README routes begins
+        var request = ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.system("Be brief."), .user("What is deep learning?")])
+        request.maxTokens = 100
+        // The router picks a provider (":fastest" unless the model id ends ":cheapest" or ":preferred")
+        let routed = try await client.inference.chat(request)
+        // Pin a provider: the Hub mapping gives the provider's own model id
+        let pinned = try await client.inference.chat(request, via: .provider(.together))
+        print(routed.text ?? "", pinned.usage?.totalTokens ?? 0)
+        // README routes ends
+
+        let recordedText = try chat.response.jsonBody()["choices"]?[0]?["message"]?["content"]?.stringValue
+        #expect(routed.text == recordedText)
+        #expect(pinned.text == recordedText)
+        let paths = server.requests.map(\.path)
+        #expect(paths == ["/v1/chat/completions", "/api/models/meta-llama/Meta-Llama-3-8B-Instruct", "/together/v1/chat/completions"])
+        let pinnedBody = try #require(try server.requests.last?.jsonBody())
+        #expect(pinnedBody["model"]?.stringValue == "meta-llama/Meta-Llama-3-8B-Instruct-Turbo")
+        #expect(pinnedBody["max_tokens"]?.intValue == 100)
+    }
+
+    @Test("embeddings, similarity search and availability")
+    func embeddingsAndAvailability() async throws {
+        let embedding = try #require(try RecordedCase.load("legacy.InferenceClientVCRTest.test_feature_extraction_with_sentence_transformers").inferenceInteraction)
+        let similarity = try #require(try RecordedCase.load("TestInferenceClient.test_sentence_similarity_hf-inference_sentence-similarity").inferenceInteraction)
+        let mapping = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational").interactions[0]
+        let server = try ReplayServer()
+        let pipeline = "https://router.huggingface.co/hf-inference/models/sentence-transformers/all-MiniLM-L6-v2/pipeline"
+        server.serve(embedding, at: Route("POST", pipeline + "/feature-extraction"))
+        server.serve(similarity, at: Route("POST", pipeline + "/sentence-similarity"))
+        server.serve(mapping, at: Route(method: "GET", host: "huggingface.co", path: "/api/models/meta-llama/Meta-Llama-3-8B-Instruct", query: nil))
+        let client = HFClient.replaying(server)
+
+        // README embeddings begins
+        let vectors = try await client.embeddings.embed("Hi, who are you?", model: .allMiniLML6v2)
+        let index = try VectorIndex(vectors)
+        let nearest = try index.search(vectors[0], k: 1)
+
+        let scores = try await client.embeddings.similarity(
+            source: "Machine learning is so easy.",
+            sentences: ["Deep learning is so straightforward.", "This is so difficult, like rocket science.", "I can't believe how much I struggled with this."],
+            model: .allMiniLML6v2
+        )
+
+        let availability = try await client.models.availability(of: .llama3_8BInstruct)
+        print(nearest, scores, availability.state, availability.liveProviders.map(\.provider))
+        // README embeddings ends
+
+        #expect(vectors.dimension == 384)
+        #expect(nearest.first?.index == 0)
+        #expect(abs((nearest.first?.score ?? 0) - 1) < 1e-5)
+        #expect(scores == (try similarity.response.jsonBody()).arrayValue?.compactMap(\.doubleValue))
+        #expect(availability.state == .available)
+        #expect(availability.liveProviders.map(\.provider) == [.together, .hfInference])
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HFCore
+import HFReplay
+import HFTestSupport
+import Testing
+
+@testable import HFInference
+@testable import HFStreaming
+
+/// Streamed text generation. The recordings hold no text-generation token stream; the request side
+/// and the non-streamed fallback are checked on recorded traffic, the token events' decoding on the
+/// documented shape (protocol notes §5.3), as values.
+@Suite("Text generation streams")
+struct TextGenerationStreamTests {
+    @Test("the request asks for a stream; a server that answers whole is read as one final event")
+    func wholeReply() async throws {
+        let recorded = try RecordedCase.load("legacy.InferenceClientVCRTest.test_conversational")
+        let server = try ReplayServer()
+        server.serve(recorded.interactions[0], at: Route("POST", "https://router.huggingface.co/hf-inference/models/facebook/blenderbot-400M-distill"))
+        let client = HFClient.replaying(server)
+        var request = TextGenerationRequest(inputs: "Hi, who are you?")
+        request.parameters.maxNewTokens = 10
+
+        let events = try await collect(try client.inference.textGenerationStream(request, on: .model("facebook/blenderbot-400M-distill")))
+
+        try #require(events.count == 1)
+        #expect(events[0].generatedText == "I am the one who knocks.")
+        #expect(events[0].text == "I am the one who knocks.")
+        let sent = try #require(server.requests.first)
+        #expect(sent.header("Accept") == "text/event-stream")
+        #expect(try sent.jsonBody() == ["inputs": "Hi, who are you?", "parameters": ["max_new_tokens": 10], "stream": true])
+    }
+
+    @Test("an error reply to a streaming request is typed")
+    func error() async throws {
+        let recorded = try RecordedCase.load("legacy.InferenceClientVCRTest.test_unprocessable_entity_error")
+        let server = try ReplayServer()
+        server.serve(recorded.interactions[0], at: Route("POST", "https://router.huggingface.co/hf-inference/models/HuggingFaceH4/zephyr-7b-alpha"))
+        let stream = try HFClient.replaying(server).inference.textGenerationStream(TextGenerationRequest(inputs: "Hi"), on: .model("HuggingFaceH4/zephyr-7b-alpha"))
+        let failure = await #expect(throws: HFError.self) { try await collect(stream) }
+        #expect(failure?.category == .api)
+        #expect(failure?.status == 422)
+    }
+
+    static let documented = [
+        #"{"index": 3, "token": {"id": 1234, "text": " the", "logprob": -0.5, "special": false}, "top_tokens": [], "generated_text": null, "details": null}"#,
+        #"{"index": 4, "token": {"id": 2, "text": "</s>", "logprob": -0.1, "special": true}, "generated_text": "Once upon a time the", "details": {"finish_reason": "eos_token", "generated_tokens": 4, "input_length": 5, "seed": 1}}"#,
+    ]
+
+    @Test("token events decode the same by hand and with JSONDecoder; special tokens add no text")
+    func tokenEvents() throws {
+        let events = try Self.documented.map { text in
+            let data = Data(text.utf8)
+            let fast = try TextGenerationStreamOutput(json: JSONParser.parse(data))
+            #expect(fast == (try JSONDecoder().decode(TextGenerationStreamOutput.self, from: data)))
+            return fast
+        }
+        #expect(events[0].text == " the")
+        #expect(events[0].token?.logprob == -0.5)
+        #expect(events[1].text == nil)
+        #expect(events[1].details?.finishReason == .eosToken)
+        #expect(events[1].details?.inputLength == 5)
+        #expect(StreamCodec.textGeneration.isFinal(events[1]))
+        #expect(!StreamCodec.textGeneration.isFinal(events[0]))
+    }
+}
