@@ -37,6 +37,25 @@ struct TransportTests {
         #expect(sent.body == body)
     }
 
+    #if os(Linux)
+    @Test("libcurl header lines: values lose the whitespace around them, names and other headers intact")
+    func curlHeaderLines() async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded)
+        let chat = recorded.interactions[1]
+        server.setPlan(ResponsePlan(extraHeaders: ["X-Padded": " \t spaced value \t "]), forRuleAt: 1)
+        let client = HFClient.replaying(server, transport: CurlTransport())
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+
+        let response = try await client.send(request)
+
+        #expect(response.status == 200)
+        #expect(response.headers["x-padded"] == "spaced value")
+        #expect(response.headers["Content-Type"] == chat.response.headers["content-type"])
+        #expect(response.headers["X-Request-Id"] == chat.response.headers["x-request-id"])
+    }
+    #endif
+
     @Test("a large request body arrives intact and promptly (no 100-continue stall)", arguments: TransportKind.available)
     func largeBody(_ kind: TransportKind) async throws {
         let recorded = try RecordedCase.load(Self.chatCase)
