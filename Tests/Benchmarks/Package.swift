@@ -8,7 +8,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "HuggingFaceInference", path: "../..")],
     targets: [
-        .executableTarget(name: "HFBench", dependencies: [.product(name: "HFCore", package: "HuggingFaceInference")]),
+        .executableTarget(
+            name: "HFBench",
+            dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity"].map {
+                .product(name: $0, package: "HuggingFaceInference")
+            }
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,33 +1,48 @@
 import Foundation
 import HFCore
+import HFEmbeddings
+import HFInference
+import HFSimilarity
+import HFStreaming
 
-/// Our side of each row: the one place where the library's products plug in. A row whose product
-/// has not landed yet is `nil` here, and the report says "not measured yet" for it (never a number
-/// from a stand-in).
+/// Our side of each row: the one place where the library's products are called, one function per
+/// row. Everything else in the benchmark is measurement and baselines.
 enum Ours {
-    /// B1, B4, B6: one chat completion through the client, from request to decoded reply.
-    ///
-    /// HFCore alone for now: the request body encoded by `makeJSONRequest`, sent with `send`, the
-    /// reply decoded with `client.decode` into the same `Decodable` mirror the URLSession baseline
-    /// uses. Once HFInference lands this becomes
-    /// `client.inference.chat(ChatCompletionRequest(…), via: .endpoint(endpoint))`.
+    /// B1, B4, B6: one chat completion, from request to decoded reply (HFInference).
     static func chat(_ client: HFClient, endpoint: URL, request: ChatRequestMirror) async throws -> String? {
-        let url = endpoint.appendingPathComponent("v1/chat/completions")
-        let response = try await client.send(try client.makeJSONRequest(url: url, body: request))
-        return try client.decode(ChatCompletionMirror.self, from: response).choices.first?.message?.content
+        try await client.inference.chat(request.product, via: .endpoint(endpoint)).text
     }
 
-    /// B2 (and B6's stream): streams the chat completion `endpoint` serves through `client`,
-    /// calling `onChunk` as each decoded chunk is handed to the caller; returns how many chunks.
-    /// Plugs in with HFStreaming's `client.inference.chatStream(…, via: .endpoint(endpoint))`.
-    static let chatStream: (@Sendable (_ client: HFClient, _ endpoint: URL, _ request: ChatRequestMirror, _ onChunk: @Sendable () -> Void) async throws -> Int)? = nil
+    /// B2, B6: streams the chat completion `endpoint` serves, calling `onChunk` as each decoded
+    /// chunk is handed over (HFStreaming). Returns how many chunks.
+    static func chatStream(_ client: HFClient, endpoint: URL, request: ChatRequestMirror, onChunk: () -> Void) async throws -> Int {
+        var count = 0
+        for try await _ in try client.inference.chatStream(request.product, via: .endpoint(endpoint)) {
+            onChunk()
+            count += 1
+        }
+        return count
+    }
 
-    /// B3: every float of a feature-extraction response, row after row.
-    /// Plugs in with HFEmbeddings' `EmbeddingsDecoder.decode(body).values`.
-    static let decodeEmbeddings: (@Sendable (_ body: Data) throws -> [Float])? = nil
+    /// B3: every float of a feature-extraction response, row after row (HFEmbeddings).
+    static func decodeEmbeddings(_ body: Data) throws -> [Float] {
+        try EmbeddingsDecoder.decode(body).values
+    }
 
-    /// B5: given the stored vectors (row after row, `dimension` floats each; untimed, so it may
-    /// build an index), a query function returning the indices of the `k` stored vectors most
-    /// cosine-similar to `query`, best first (timed). Plugs in with HFSimilarity.
-    static let topK: (@Sendable (_ stored: [Float], _ dimension: Int) -> @Sendable (_ query: [Float], _ k: Int) -> [Int])? = nil
+    /// B5: given the stored vectors (row after row; untimed, so it may build an index), a query
+    /// function returning the indices of the `k` stored vectors most cosine-similar to `query`,
+    /// best first (timed) (HFSimilarity).
+    static func topK(stored: [Float], dimension: Int) throws -> (_ query: [Float], _ k: Int) throws -> [Int] {
+        let index = try VectorIndex(Embeddings(values: stored, dimension: dimension))
+        return { query, k in try index.search(query, k: k).map(\.index) }
+    }
+}
+
+extension ChatRequestMirror {
+    /// The same request as HFInference's type.
+    var product: ChatCompletionRequest {
+        ChatCompletionRequest(model: ModelID(rawValue: model), messages: messages.map { message in
+            ChatMessage(role: ChatRole(rawValue: message.role), content: .text(message.content))
+        })
+    }
 }

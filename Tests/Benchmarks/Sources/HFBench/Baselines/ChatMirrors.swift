@@ -1,8 +1,8 @@
 import Foundation
 
 // What hand-written client code declares to talk to a chat completion server: `Codable` mirrors of
-// the wire shapes, decoded with `JSONDecoder`. The baselines use them, and so does our B1 row until
-// HFInference's own types plug in.
+// the wire shapes, decoded with `JSONDecoder`. The baselines use them; ours converts the request to
+// HFInference's type (``ChatRequestMirror/product``).
 
 /// A chat completion request body.
 struct ChatRequestMirror: Codable, Sendable {

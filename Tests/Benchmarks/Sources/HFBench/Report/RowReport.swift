@@ -17,7 +17,6 @@ struct Verdict {
     enum Outcome {
         case met
         case missed(String)
-        case notMeasured(String)
     }
 
     /// The target as the issue states it.
@@ -42,15 +41,10 @@ struct Verdict {
         return Verdict(target: target, measured: measured, outcome: outcome)
     }
 
-    static func notMeasured(_ target: String, _ reason: String) -> Verdict {
-        Verdict(target: target, measured: "—", outcome: .notMeasured(reason))
-    }
-
     var outcomeText: String {
         switch outcome {
         case .met: return "**met**"
         case .missed(let how): return "**missed** \(how)"
-        case .notMeasured(let why): return "not measured yet: \(why)"
         }
     }
 }

@@ -12,7 +12,7 @@ enum B1Sequential {
         }
         func cpuPerRequest(_ impl: String) -> Double { results[impl]!.median { $0.cpuSeconds / Double($0.requests) } }
         func rate(_ impl: String) -> Double { results[impl]!.median { Double($0.requests) / $0.wallSeconds } }
-        let names = ["ours": "ours (HFCore: `makeJSONRequest` + `send` + `decode`, libcurl transport)",
+        let names = ["ours": "ours (HFInference `client.inference.chat`, libcurl transport)",
                      "urlsession": "plain URLSession + JSONEncoder/JSONDecoder",
                      "python": "Python `InferenceClient.chat_completion` (huggingface_hub)"]
         var table = [["client", "client CPU per request", "requests/s", "connections used", "server CPU per request"]]
@@ -35,8 +35,9 @@ enum B1Sequential {
                 answers with the recorded reply at once. Client CPU is the client process's user + system time \
                 (`getrusage`, all threads) over the timed requests; the server runs in its own process and reports \
                 its own CPU. \(bench.runs(5)) rounds, each running the three clients in turn, in fresh processes; \
-                medians shown. Every client parses the reply into a typed value (ours and URLSession: the same \
-                `Decodable` mirror; Python: its `ChatCompletionOutput`).
+                medians shown. Every client builds the request and parses the reply into a typed value (ours: \
+                HFInference's `ChatCompletion`; URLSession: a `Decodable` mirror of it; Python: its \
+                `ChatCompletionOutput`).
                 """,
             tables: [table],
             verdicts: [
@@ -46,7 +47,6 @@ enum B1Sequential {
                          measured: "\(Format.number(rate("ours"))) vs \(Format.number(rate("python"))) req/s: \(Format.ratio(rateRatio))"),
             ],
             notes: [
-                "Ours is HFCore alone until HFInference is merged; then `Ours.chat` becomes `client.inference.chat(…, via: .endpoint(…))` and this row measures the whole product.",
                 "URLSession on Linux busy-waits while a response is pending (D1), and that CPU counts here: it is what the process spends.",
             ]
         )

@@ -13,7 +13,7 @@ enum B4Concurrency {
         let results = wide.merging(narrow) { first, _ in first }
 
         let names: [(ClientKind, String)] = [
-            (.ours, "ours (HFCore `send`, libcurl transport)"),
+            (.ours, "ours (HFInference `client.inference.chat`, libcurl transport)"),
             (.urlSession, "plain URLSession, default configuration"),
             (.urlSessionWide, "plain URLSession, `httpMaximumConnectionsPerHost = \(count)`"),
         ]
@@ -42,8 +42,8 @@ enum B4Concurrency {
                 sends the recorded chat completion. Wall time runs from the first request to the last reply; errors \
                 are requests that threw. Ours and the wide URLSession: median of \(bench.runs(5)) runs; URLSession's \
                 default (6 connections per host, ~9 s a run): \(bench.runs(3)) runs. Peak RSS is the client \
-                process's `ru_maxrss` (whole process, start-up included) in separate runs of 100 concurrent \
-                requests, median of \(bench.runs(3)).
+                process's high-water resident set (`VmHWM`; whole process, start-up included) in separate runs \
+                of 100 concurrent requests, median of \(bench.runs(3)).
                 """,
             tables: [table],
             verdicts: [

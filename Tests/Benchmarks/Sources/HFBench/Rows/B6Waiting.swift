@@ -6,7 +6,6 @@ enum B6Waiting {
         let recorded = try Recorded(folder: URL(fileURLWithPath: bench.fixtures))
         let body = String(decoding: recorded.chatRequest, as: UTF8.self)
         let rounds = bench.runs(3)
-        let ourStream: ClientKind = Ours.chatStream == nil ? .oursTransport : .ours
 
         struct Workload {
             var name: String
@@ -24,7 +23,7 @@ enum B6Waiting {
             ]))
         }
         workloads.append(Workload(name: "one SSE stream spread over 4 s", waitingRequests: 1, clients: [
-            ("ours", { try bench.client("stream", ourStream, ["--scenario", "sse-4000"]) }),
+            ("ours", { try bench.client("stream", .ours, ["--scenario", "sse-4000"]) }),
             ("urlsession", { try bench.client("stream", .urlSession, ["--scenario", "sse-4000"]) }),
             ("curl", { try curl(["-s", "-N", "-H", "Content-Type: application/json", "-d", body, "\(bench.server)/sse-4000/v1/chat/completions"]) }),
         ]))
@@ -60,7 +59,7 @@ enum B6Waiting {
                 client process's user + system time over the requests (`getrusage`); for curl, which runs as its own \
                 command (`curl -Z --parallel-immediate` for several), the whole process's time from `wait4`, \
                 start-up included. URLSession is allowed as many connections per host as there are requests, so \
-                all of them wait at once. Ours streams through \(ourStream == .ours ? "HFStreaming" : "HFCore's `client.stream` with the baseline decoder (HFStreaming is not merged yet)"). \
+                all of them wait at once. Ours streams through HFStreaming's `chatStream`. \
                 Median of \(rounds) runs; the share of a core is CPU ÷ (wall time × waiting requests).
                 """,
             tables: [table],

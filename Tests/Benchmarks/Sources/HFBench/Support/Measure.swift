@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// This process's CPU time and peak memory, from `getrusage` (every thread counts).
+/// This process's CPU time (from `getrusage`, every thread counts) and peak memory.
 struct ResourceUsage {
     /// User plus system time.
     var cpuSeconds: Double
@@ -17,15 +17,23 @@ struct ResourceUsage {
         var usage = rusage()
         #if canImport(Glibc)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let rssUnit = 1024   // Linux reports kilobytes
+        // Not `ru_maxrss`: Linux carries it across `exec`, so a process spawned by a big parent
+        // would report the parent's peak. `VmHWM` is this address space's own.
+        let peak = linuxPeakRSS() ?? Int(usage.ru_maxrss) * 1024
         #else
         getrusage(RUSAGE_SELF, &usage)
-        let rssUnit = 1      // Darwin reports bytes
+        let peak = Int(usage.ru_maxrss)   // bytes on Darwin
         #endif
-        return ResourceUsage(
-            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-            peakRSSBytes: Int(usage.ru_maxrss) * rssUnit
-        )
+        return ResourceUsage(cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakRSSBytes: peak)
+    }
+
+    /// `VmHWM` from `/proc/self/status`, in bytes.
+    private static func linuxPeakRSS() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 }
+        }
+        return nil
     }
 
     private static func seconds(_ time: timeval) -> Double {

@@ -14,8 +14,8 @@ protocol ChatClient: Sendable {
 enum ClientKind: String, CaseIterable, Sendable {
     /// Our library, through ``Ours``.
     case ours
-    /// HFCore's transport with the baseline SSE decoder: the transport's share of B2's first delta,
-    /// shown while HFStreaming is not plugged in.
+    /// HFCore's `client.stream` with the baseline SSE decoder: the transport's share of B2's first
+    /// chunk, to tell it from HFStreaming's.
     case oursTransport = "ours-transport"
     /// URLSession with the default configuration.
     case urlSession = "urlsession"
@@ -51,12 +51,11 @@ struct OursClient: ChatClient {
     }
 
     func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int {
+        if streamThroughProduct {
+            return try await Ours.chatStream(client, endpoint: endpoint, request: request, onChunk: onChunk)
+        }
         var streaming = request
         streaming.stream = true
-        if streamThroughProduct {
-            guard let chatStream = Ours.chatStream else { throw BenchError("HFStreaming is not plugged in (Ours.chatStream)") }
-            return try await chatStream(client, endpoint, streaming, onChunk)
-        }
         let url = endpoint.appendingPathComponent("v1/chat/completions")
         let response = try await client.stream(try client.makeJSONRequest(url: url, body: streaming, accept: "text/event-stream"))
         var decoder = ChunkDecoder(onChunk: onChunk)

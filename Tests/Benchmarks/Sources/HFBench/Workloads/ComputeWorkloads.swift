@@ -33,15 +33,12 @@ enum ComputeWorkloads {
             for piece in pieces { try decoder.feed(piece) }
             guard decoder.count == events else { throw BenchError("JSONDecoder path decoded \(decoder.count) of \(events) events") }
         }
-        if let chatStream = Ours.chatStream {
-            let request = try JSONDecoder().decode(ChatRequestMirror.self, from: recorded.chatRequest)
-            let transport = MemoryTransport(body: stream, contentType: "text/event-stream")
-            let client = HFClient(configuration: .bench, transport: transport)
-            let endpoint = URL(string: "http://127.0.0.1:9/memory")!
-            timings["ours"] = try await timeRuns(runs) {
-                let count = try await chatStream(client, endpoint, request) {}
-                guard count == events else { throw BenchError("ours decoded \(count) of \(events) events") }
-            }
+        let request = try JSONDecoder().decode(ChatRequestMirror.self, from: recorded.chatRequest)
+        let client = HFClient(configuration: .bench, transport: MemoryTransport(body: stream, contentType: "text/event-stream"))
+        let endpoint = URL(string: "http://127.0.0.1:9/memory")!
+        timings["ours"] = try await timeRuns(runs) {
+            let count = try await Ours.chatStream(client, endpoint: endpoint, request: request) {}
+            guard count == events else { throw BenchError("ours decoded \(count) of \(events) events") }
         }
         return ClientResult(items: events, bytes: stream.count, runs: timings)
     }
@@ -57,10 +54,8 @@ enum ComputeWorkloads {
         timings["hfcore-jsonparser"] = try timeRuns(runs) {
             guard case .array(let rows)? = try? JSONParser.parse(body), rows.count > 0 else { throw BenchError("JSONParser failed") }
         }
-        if let decode = Ours.decodeEmbeddings {
-            timings["ours"] = try timeRuns(runs) {
-                guard try decode(body) == expected else { throw BenchError("ours decoded other floats than JSONDecoder") }
-            }
+        timings["ours"] = try timeRuns(runs) {
+            guard try Ours.decodeEmbeddings(body) == expected else { throw BenchError("ours decoded other floats than JSONDecoder") }
         }
         return ClientResult(items: expected.count, bytes: body.count, runs: timings)
     }
@@ -81,11 +76,9 @@ enum ComputeWorkloads {
         timings["scalar"] = timeRuns(runs) {
             top = ScalarCosine.topK(stored: stored, norms: norms, dimension: dimension, query: query, k: k)
         }
-        if let prepare = Ours.topK {
-            let search = prepare(stored, dimension)
-            timings["ours"] = try timeRuns(runs) {
-                guard search(query, k) == top else { throw BenchError("ours found other neighbours than the scalar loop") }
-            }
+        let search = try Ours.topK(stored: stored, dimension: dimension)
+        timings["ours"] = try timeRuns(runs) {
+            guard try search(query, k) == top else { throw BenchError("ours found other neighbours than the scalar loop") }
         }
         return ClientResult(items: count, bytes: stored.count * 4, runs: timings, top: top)
     }
