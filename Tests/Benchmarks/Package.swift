@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "HFBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "HuggingFaceInference", path: "../..")],
     targets: [
         .executableTarget(

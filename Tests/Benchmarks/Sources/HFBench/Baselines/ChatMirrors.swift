@@ -16,8 +16,8 @@ struct ChatRequestMirror: Codable, Sendable {
     var stream: Bool?
 }
 
-/// A whole chat completion.
-struct ChatCompletionMirror: Decodable, Sendable {
+/// A chat completion, whole (`message`) or one event of a stream (`delta`): the two share a shape.
+struct ChatReplyMirror: Decodable, Sendable {
     struct Choice: Decodable, Sendable {
         struct Message: Decodable, Sendable {
             var role: String?
@@ -26,25 +26,7 @@ struct ChatCompletionMirror: Decodable, Sendable {
 
         var index: Int?
         var message: Message?
-        var finish_reason: String?
-    }
-
-    var id: String?
-    var model: String?
-    var choices: [Choice]
-    var usage: UsageMirror?
-}
-
-/// One event of a streamed chat completion.
-struct ChatChunkMirror: Decodable, Sendable {
-    struct Choice: Decodable, Sendable {
-        struct Delta: Decodable, Sendable {
-            var role: String?
-            var content: String?
-        }
-
-        var index: Int?
-        var delta: Delta?
+        var delta: Message?
         var finish_reason: String?
     }
 

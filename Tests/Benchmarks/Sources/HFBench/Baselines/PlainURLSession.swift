@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -51,7 +52,7 @@ final class PlainURLSession: Sendable {
 
 /// Delivers each streaming task's bytes to its continuation.
 private final class StreamRouter: NSObject, URLSessionDataDelegate, Sendable {
-    private let continuations = Locked<[Int: AsyncThrowingStream<Data, any Error>.Continuation]>([:])
+    private let continuations = Mutex<[Int: AsyncThrowingStream<Data, any Error>.Continuation]>([:])
 
     func register(_ continuation: AsyncThrowingStream<Data, any Error>.Continuation, for task: URLSessionTask) {
         continuations.withLock { $0[task.taskIdentifier] = continuation }

@@ -33,6 +33,12 @@ struct Verdict {
         return Verdict(target: target, measured: measured, outcome: outcome)
     }
 
+    /// Met when `ours` is at least `factor` times `baseline`, both rates (more is better); `show`
+    /// writes a rate with its unit.
+    static func faster(_ ours: Double, than baseline: Double, by factor: Double, target: String, show: (Double) -> String) -> Verdict {
+        .atLeast(ours / baseline, factor, target: target, measured: "\(show(ours)) vs \(show(baseline)): \(Format.ratio(ours / baseline))")
+    }
+
     /// Met when `value` is at least `limit`; a miss says by how much.
     static func atLeast(_ value: Double, _ limit: Double, target: String, measured: String) -> Verdict {
         let outcome: Outcome = value >= limit

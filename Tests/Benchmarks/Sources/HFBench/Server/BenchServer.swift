@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ final class BenchServer: Sendable {
     let port: Int
     private let listener: Int32
     private let responses: PreparedResponses
-    private let stats = Locked(ServerStats())
+    private let stats = Mutex(ServerStats())
 
     init(recorded: Recorded) throws {
         responses = PreparedResponses(recorded: recorded)

@@ -7,7 +7,7 @@ protocol ChatClient: Sendable {
     func chat(_ endpoint: URL) async throws -> String?
     /// Streams a chat completion from `endpoint`, decoding every event; `onChunk` runs as each one
     /// is decoded. Returns how many.
-    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int
+    func stream(_ endpoint: URL, onChunk: () -> Void) async throws -> Int
 }
 
 /// Which client a workload runs.
@@ -50,7 +50,7 @@ struct OursClient: ChatClient {
         try await Ours.chat(client, endpoint: endpoint, request: request)
     }
 
-    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int {
+    func stream(_ endpoint: URL, onChunk: () -> Void) async throws -> Int {
         if streamThroughProduct {
             return try await Ours.chatStream(client, endpoint: endpoint, request: request, onChunk: onChunk)
         }
@@ -58,8 +58,8 @@ struct OursClient: ChatClient {
         streaming.stream = true
         let url = endpoint.appendingPathComponent("v1/chat/completions")
         let response = try await client.stream(try client.makeJSONRequest(url: url, body: streaming, accept: "text/event-stream"))
-        var decoder = ChunkDecoder(onChunk: onChunk)
-        for try await bytes in response.body { try decoder.feed(bytes) }
+        var decoder = ChunkDecoder()
+        for try await bytes in response.body { try decoder.feed(bytes, onChunk: onChunk) }
         return decoder.count
     }
 }
@@ -97,36 +97,31 @@ struct URLSessionClient: ChatClient {
     func chat(_ endpoint: URL) async throws -> String? {
         let body = try JSONEncoder().encode(request)
         let reply = try await session.post(endpoint.appendingPathComponent("v1/chat/completions"), body: body)
-        return try JSONDecoder().decode(ChatCompletionMirror.self, from: reply).choices.first?.message?.content
+        return try JSONDecoder().decode(ChatReplyMirror.self, from: reply).choices.first?.message?.content
     }
 
-    func stream(_ endpoint: URL, onChunk: @escaping @Sendable () -> Void) async throws -> Int {
+    func stream(_ endpoint: URL, onChunk: () -> Void) async throws -> Int {
         var streaming = request
         streaming.stream = true
         let bytes = session.stream(endpoint.appendingPathComponent("v1/chat/completions"), body: try JSONEncoder().encode(streaming))
-        var decoder = ChunkDecoder(onChunk: onChunk)
-        for try await piece in bytes { try decoder.feed(piece) }
+        var decoder = ChunkDecoder()
+        for try await piece in bytes { try decoder.feed(piece, onChunk: onChunk) }
         return decoder.count
     }
 }
 
-/// The baseline stream decoder: ``LineSplitter`` and `JSONDecoder` into ``ChatChunkMirror``.
+/// The baseline stream decoder: ``LineSplitter`` and `JSONDecoder` into ``ChatReplyMirror``.
 struct ChunkDecoder {
     private var splitter = LineSplitter()
     private let decoder = JSONDecoder()
-    private let onChunk: () -> Void
     private(set) var count = 0
 
-    init(onChunk: @escaping () -> Void = {}) {
-        self.onChunk = onChunk
-    }
-
-    mutating func feed(_ bytes: Data) throws {
+    /// Decodes the events `bytes` complete, calling `onChunk` after each.
+    mutating func feed(_ bytes: Data, onChunk: () -> Void = {}) throws {
         var decoded = 0
         let decoder = self.decoder
-        let onChunk = self.onChunk
         try splitter.feed(bytes) { payload in
-            _ = try decoder.decode(ChatChunkMirror.self, from: Data(payload))
+            _ = try decoder.decode(ChatReplyMirror.self, from: Data(payload))
             decoded += 1
             onChunk()
         }

@@ -78,13 +78,12 @@ enum NetworkWorkloads {
     static func firstChunk(_ client: any ChatClient, stats: StatsClient, endpoint: URL, count: Int) async throws -> ClientResult {
         var samples: [Double] = []
         for iteration in 0...count {
-            let firstChunkAt = Locked<UInt64?>(nil)
+            var firstChunkAt: UInt64?
             _ = try await client.stream(endpoint) {
-                let now = monotonicNanos()
-                firstChunkAt.withLock { if $0 == nil { $0 = now } }
+                if firstChunkAt == nil { firstChunkAt = monotonicNanos() }
             }
             let written = try await stats.read().firstEventNanos
-            guard let received = firstChunkAt.withLock({ $0 }), received > written else {
+            guard let received = firstChunkAt, received > written else {
                 throw BenchError("no chunk decoded after the server's first event")
             }
             // The first stream also opens the connection; it is not counted.
