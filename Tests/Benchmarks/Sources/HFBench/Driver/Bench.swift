@@ -34,6 +34,21 @@ struct Bench {
         try ChildProcess.result([python, peers, workload] + arguments)
     }
 
+    /// Compute workloads (ours in Swift, peers in Python) run in turn for `rounds` rounds, each
+    /// process timing several runs: every implementation's run times pooled, and the last result
+    /// of each process (for its counts and answers).
+    func pooled(_ rounds: Int, _ processes: [() throws -> ClientResult]) throws -> (timings: [String: [Double]], results: [ClientResult]) {
+        var timings: [String: [Double]] = [:]
+        var results: [ClientResult] = []
+        for _ in 0..<rounds {
+            results = try processes.map { try $0() }
+            for result in results {
+                for (impl, seconds) in result.runs ?? [:] { timings[impl, default: []] += seconds }
+            }
+        }
+        return (timings, results)
+    }
+
     /// Runs `body` `rounds` times; each round runs every implementation once, in the same order,
     /// so drift on the machine touches all of them alike. Returns each implementation's results.
     func interleaved<Key: Hashable>(_ rounds: Int, _ keys: [Key], _ body: (Key) throws -> ClientResult) rethrows -> [Key: [ClientResult]] {

@@ -79,6 +79,11 @@ enum Format {
         return String(format: "%.3g", value)
     }
 
+    /// The fastest and slowest of several runs, in milliseconds: how noisy a median is.
+    static func spread(_ seconds: [Double]) -> String {
+        "\(number((seconds.min() ?? 0) * 1000))–\(number((seconds.max() ?? 0) * 1000))"
+    }
+
     static func milliseconds(_ seconds: Double) -> String {
         number(seconds * 1000) + " ms"
     }

@@ -5,7 +5,7 @@ enum B1Sequential {
     static func measure(_ bench: Bench) throws -> RowReport {
         let count = bench.quick ? 300 : 2000
         let arguments = ["--count", "\(count)", "--warmup", "100"]
-        let results = try bench.interleaved(bench.runs(5), ["ours", "urlsession", "python"]) { impl in
+        let results = try bench.interleaved(bench.runs(7), ["ours", "urlsession", "python"]) { impl in
             impl == "python"
                 ? try bench.peer("chat", ["--server", bench.server, "--fixtures", bench.fixtures] + arguments)
                 : try bench.client("sequential", ClientKind(rawValue: impl)!, arguments + ["--scenario", "chat"])
@@ -33,7 +33,7 @@ enum B1Sequential {
                 \(count) times in a row, after 100 untimed warm-up requests, to the server's `chat` scenario, which \
                 answers with the recorded reply at once. Client CPU is the client process's user + system time \
                 (`getrusage`, all threads) over the timed requests; the server runs in its own process and reports \
-                its own CPU. \(bench.runs(5)) rounds, each running the three clients in turn, in fresh processes; \
+                its own CPU. \(bench.runs(7)) rounds, each running the three clients in turn, in fresh processes; \
                 medians shown. Every client builds the request and parses the reply into a typed value (ours: \
                 HFInference's `ChatCompletion`; URLSession: a `Decodable` mirror of it; Python: its \
                 `ChatCompletionOutput`).

@@ -3,15 +3,15 @@ import Foundation
 /// B2: decoding a large chat stream, and the delay between the server's first event and our first chunk.
 enum B2Streaming {
     static func measure(_ bench: Bench) throws -> RowReport {
-        let decode = try bench.compute("sse", ["--runs", "\(bench.runs(7))", "--bytes", "\(bench.quick ? 2_000_000 : 10_000_000)"])
+        let decode = try bench.compute("sse", ["--runs", "\(bench.runs(15))", "--bytes", "\(bench.quick ? 2_000_000 : 10_000_000)"])
         let events = Double(decode.items ?? 0)
         let bytes = Double(decode.bytes ?? 0)
         func eventRate(_ impl: String) -> Double? { decode.runs?[impl].map { events / median($0) } }
-        var throughput = [["decoder", "events/s", "MB/s", "µs per event"]]
+        var throughput = [["decoder", "events/s", "MB/s", "µs per event", "fastest–slowest run (ms)"]]
         let names = [("ours", "ours (HFStreaming)"), ("jsondecoder", "line splitter + `JSONDecoder` per event"), ("splitter", "line splitter alone (no decoding)")]
         for (impl, name) in names {
             guard let rate = eventRate(impl) else { continue }
-            throughput.append([name, Format.number(rate), Format.number(rate * bytes / events / 1e6), Format.number(1e6 / rate)])
+            throughput.append([name, Format.number(rate), Format.number(rate * bytes / events / 1e6), Format.number(1e6 / rate), Format.spread(decode.runs![impl]!)])
         }
 
         let samples = bench.quick ? 5 : 30
@@ -43,7 +43,7 @@ enum B2Streaming {
                 Throughput: a \(Format.megabytes(bytes)) `text/event-stream` body of \(Format.number(events)) events built from \
                 the recorded stream `\(Recorded.streamCase)` (its first event, its content events repeated in order, \
                 its final event), held in memory and fed to each decoder in 64 KiB pieces (ours through an \
-                in-memory `HTTPTransport`, so no network is involved); median of \(bench.runs(7)) runs after a warm-up, \
+                in-memory `HTTPTransport`, so no network is involved); median of \(bench.runs(15)) runs after a warm-up, \
                 in one process. First chunk: the server's `sse-first` scenario sends the head, waits 20 ms, notes \
                 `CLOCK_MONOTONIC` and writes the recorded first event; the client notes the same clock when its \
                 decoder hands over the first chunk. Median over \(samples) streams on one connection (the first, \

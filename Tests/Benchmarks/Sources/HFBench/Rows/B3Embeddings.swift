@@ -12,22 +12,21 @@ enum B3Embeddings {
         let generated = Generated.embeddingMatrix(rows: rows, dimension: dimension, seed: 3)
         try generated.json.write(to: file)
 
-        let runs = bench.runs(7)
-        let swift = try bench.compute("embeddings", ["--file", file.path, "--runs", "\(runs)"])
-        let python = try bench.peer("embeddings", ["--file", file.path, "--runs", "\(runs)"])
-        guard swift.items == generated.values.count, python.items == generated.values.count else {
-            throw BenchError("B3: a decoder read \(swift.items ?? 0) / \(python.items ?? 0) floats of \(generated.values.count)")
+        let rounds = bench.runs(3), runs = bench.runs(5)
+        let arguments = ["--file", file.path, "--runs", "\(runs)"]
+        let (timings, results) = try bench.pooled(rounds, [{ try bench.compute("embeddings", arguments) }, { try bench.peer("embeddings", arguments) }])
+        guard results.allSatisfy({ $0.items == generated.values.count }) else {
+            throw BenchError("B3: a decoder read \(results.map { $0.items ?? 0 }) floats of \(generated.values.count)")
         }
         let bytes = Double(generated.json.count)
-        let timings = (swift.runs ?? [:]).merging(python.runs ?? [:]) { first, _ in first }
         func rate(_ impl: String) -> Double? { timings[impl].map { bytes / median($0) / 1e6 } }
-        var table = [["decoder", "MB/s", "ms per response"]]
+        var table = [["decoder", "MB/s", "ms per response", "fastest–slowest run (ms)"]]
         let names = [("ours", "ours (HFEmbeddings)"), ("jsondecoder", "`JSONDecoder` into `[[Float]]`"),
                      ("hfcore-jsonparser", "HFCore `JSONParser` into `JSONValue` (for reference)"),
                      ("python-json", "Python `json.loads`"), ("orjson", "Python `orjson.loads`")]
         for (impl, name) in names {
             guard let rate = rate(impl) else { continue }
-            table.append([name, Format.number(rate), Format.number(bytes / rate / 1e3)])
+            table.append([name, Format.number(rate), Format.number(bytes / rate / 1e3), Format.spread(timings[impl]!)])
         }
         let ours = rate("ours")!, decoder = rate("jsondecoder")!, orjson = rate("orjson")!
         let show = { Format.number($0) + " MB/s" }
@@ -43,7 +42,8 @@ enum B3Embeddings {
                 response's format (`\(Recorded.embeddingCase)`: nested arrays, no spaces, each Float32 written as \
                 the shortest text of its Double value; the generator is checked to reproduce every number of the \
                 recording byte for byte). The same file is decoded by every decoder; MB/s is bytes ÷ median time of \
-                \(runs) runs after a warm-up. Ours must produce exactly `JSONDecoder`'s floats.
+                \(rounds * runs) runs: \(rounds) rounds of a Swift and a Python process in turn, each timing \(runs) \
+                runs after a warm-up. Ours must produce exactly `JSONDecoder`'s floats.
                 """,
             tables: [table],
             verdicts: verdicts

@@ -14,16 +14,15 @@ enum B5Similarity {
         }
         try bytes.write(to: file)
 
-        let runs = bench.runs(7)
+        let rounds = bench.runs(3), runs = bench.runs(11)
         let arguments = ["--file", file.path, "--count", "\(count)", "--dimension", "\(dimension)", "--k", "\(k)", "--runs", "\(runs)"]
-        let swift = try bench.compute("similarity", arguments)
-        let python = try bench.peer("similarity", arguments)
-        let timings = (swift.runs ?? [:]).merging(python.runs ?? [:]) { first, _ in first }
+        let (timings, results) = try bench.pooled(rounds, [{ try bench.compute("similarity", arguments) }, { try bench.peer("similarity", arguments) }])
+        let (swift, python) = (results[0], results[1])
         func seconds(_ impl: String) -> Double? { timings[impl].map(median) }
-        var table = [["implementation", "ms per query", "queries/s"]]
+        var table = [["implementation", "ms per query", "queries/s", "fastest–slowest query (ms)"]]
         for (impl, name) in [("ours", "ours (HFSimilarity)"), ("scalar", "scalar Swift loop"), ("numpy", "numpy (`stored @ query`, `argpartition`)")] {
             guard let time = seconds(impl) else { continue }
-            table.append([name, Format.number(time * 1000), Format.number(1 / time)])
+            table.append([name, Format.number(time * 1000), Format.number(1 / time), Format.spread(timings[impl]!)])
         }
         var notes: [String] = []
         if swift.top != python.top {
@@ -43,7 +42,8 @@ enum B5Similarity {
                 \(Format.number(Double(count))) random unit-length Float32 vectors of \(dimension) (seeded, written to one \
                 file that the Swift and Python processes both read) and one query. Each query computes every \
                 cosine and keeps the best \(k); norms of the stored vectors are computed once beforehand, untimed, \
-                for every implementation (as an index would on insert). Median of \(runs) queries after a warm-up. \
+                for every implementation (as an index would on insert). Median of \(rounds * runs) queries: \(rounds) \
+                rounds of a Swift and a Python process in turn, each timing \(runs) queries after a warm-up. \
                 numpy uses its bundled BLAS, on both cores. Ours must return the scalar loop's neighbours.
                 """,
             tables: [table],
