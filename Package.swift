@@ -50,7 +50,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
-        .testTarget(name: "HFReplayTests", dependencies: ["HFReplay"]),
+        .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).

@@ -13,5 +13,10 @@ echo "== swift test" >&2
 swift test
 
 echo "== consumer smoke check: one small package per product, depending on this one by path" >&2
-swift build --package-path Tests/ConsumerSmoke
+# A file renamed in the package can leave the consumer's incremental build asking for the old
+# name; one clean rebuild settles it (a fresh clone never needs it).
+swift build --package-path Tests/ConsumerSmoke || {
+  swift package --package-path Tests/ConsumerSmoke clean
+  swift build --package-path Tests/ConsumerSmoke
+}
 echo "== all tests passed" >&2

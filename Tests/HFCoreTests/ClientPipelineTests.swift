@@ -130,4 +130,79 @@ struct ClientPipelineTests {
         #expect(wrongProvider?.category == .validation)
         #expect(wrongProvider?.message.contains("together (conversational, live)") == true)
     }
+
+    struct StreamTagger: HFMiddleware {
+        func interceptStream(_ request: HTTPRequest, next: NextStream) async throws -> HTTPStreamingResponse {
+            var request = request
+            request.headers["X-Streamed"] = "yes"
+            return try await next(request)
+        }
+    }
+
+    @Test("streamed requests pass through interceptStream, not intercept")
+    func streamMiddleware() async throws {
+        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_with_stream_together_conversational")
+        let chat = recorded.interactions[1]
+        let server = try ReplayServer(case: recorded)
+        let attempts = LockedState(0)
+        let client = HFClient.replaying(server, middleware: [StreamTagger(), RetryOnce(attempts: attempts)])
+        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        var received = Data()
+        for try await chunk in try await client.stream(request).body { received.append(chunk) }
+        #expect(received == server.servedBody(for: chat.response))
+        #expect(server.requests.last?.header("X-Streamed") == "yes")
+        #expect(attempts.withLock { $0 } == 0)
+    }
+
+    @Test("a provider's own key is never sent to the Hub; an hf_ token is")
+    func hubGetsOnlyHuggingFaceTokens() async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded)
+        let client = HFClient.replaying(server, token: "provider-secret-key-0123456789")
+        _ = try await client.providerMappings(for: "meta-llama/Meta-Llama-3-8B-Instruct")
+        #expect(server.requests.first?.header("Authorization") == nil)
+    }
+
+    @Test("a cancelled provider look-up stops waiting at once and closes its Hub request; the cache can be cleared")
+    func mappingCancellation() async throws {
+        let recorded = try RecordedCase.load(Self.chatCase)
+        let server = try ReplayServer(case: recorded, plan: ResponsePlan(delayBeforeHead: .seconds(30)))
+        let client = HFClient.replaying(server)
+        let lookup = Task { try await client.providerMappings(for: "meta-llama/Meta-Llama-3-8B-Instruct") }
+        #expect(await server.waitForRequests(count: 1, timeout: .seconds(10)))
+        let started = ContinuousClock.now
+        lookup.cancel()
+        let outcome = await lookup.result
+        #expect(ContinuousClock.now - started < .seconds(10))
+        if case .failure(let error as HFError) = outcome {
+            #expect(error.category == .cancelled)
+        } else {
+            Issue.record("expected a cancellation, got \(outcome)")
+        }
+        #expect(await server.waitForDisconnect(timeout: .seconds(10)))
+
+        // Once answered, a mapping is cached until forgotten.
+        server.defaultPlan = ResponsePlan()
+        server.removeAllRules()
+        server.serve(recorded.interactions[0])
+        _ = try await client.providerMappings(for: "meta-llama/Meta-Llama-3-8B-Instruct")
+        _ = try await client.providerMappings(for: "meta-llama/Meta-Llama-3-8B-Instruct")
+        #expect(server.requests.count == 2)
+        await client.forgetProviderMappings()
+        _ = try await client.providerMappings(for: "meta-llama/Meta-Llama-3-8B-Instruct")
+        #expect(server.requests.count == 3)
+    }
+
+    @Test("a body read by two iterators at once: the second is refused, not left hanging")
+    func secondIterator() async throws {
+        let channel = ByteChannel()
+        let stream = HTTPBodyStream(channel: channel)
+        let first = Task { var iterator = stream.makeAsyncIterator(); return try await iterator.next() }
+        try await Task.sleep(for: .milliseconds(50))
+        var second = stream.makeAsyncIterator()
+        let error = await #expect(throws: HFError.self) { try await second.next() }
+        #expect(error?.field == "body")
+        _ = channel.deliver(Data("x".utf8))
+        #expect(try await first.value == Data("x".utf8))
+    }
 }

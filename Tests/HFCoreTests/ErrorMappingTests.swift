@@ -129,4 +129,24 @@ struct ErrorMappingTests {
             }
         }
     }
+
+    @Test("absurd waits from a server are clamped, never a crash")
+    func absurdWaits() {
+        let retry = HFError(response: Self.response(429, "", headers: ["Retry-After": "1e300"]))
+        #expect(retry.retryAfter == .seconds(365 * 86_400))
+        let negative = HFError(response: Self.response(429, "", headers: ["Retry-After": "-5"]))
+        #expect(negative.retryAfter == .zero)
+        let loading = HFError(response: Self.response(503, #"{"error":"loading","estimated_time":1e300}"#))
+        #expect(loading.estimatedTime == .seconds(365 * 86_400))
+        let rateLimit = HFError(response: Self.response(429, "", headers: ["RateLimit": "\"api\";r=0;t=1e308"]))
+        #expect(rateLimit.retryAfter == .seconds(365 * 86_400))
+    }
+
+    @Test("the RateLimit reset is a wait only when the quota is used up")
+    func rateLimitWithQuotaLeft() {
+        let quotaLeft = HFError(response: Self.response(500, #"{"error":"x"}"#, headers: ["RateLimit": "\"api\";r=499;t=55"]))
+        #expect(quotaLeft.retryAfter == nil)
+        let exhausted = HFError(response: Self.response(500, #"{"error":"x"}"#, headers: ["RateLimit": "\"api\";r=0;t=55"]))
+        #expect(exhausted.retryAfter == .seconds(55))
+    }
 }

@@ -86,4 +86,26 @@ struct JSONTests {
         let data = try JSONValueEncoder().encode([original])
         #expect(try JSONParser.parse(data).arrayValue?.first?.stringValue == original)
     }
+
+    @Test("integers above Int64.max stay exact; every integer and floating type encodes")
+    func wideNumbers() throws {
+        let value = try JSONParser.parse("[12345678901234567890, 18446744073709551615, 18446744073709551616]")
+        let elements = try #require(value.arrayValue)
+        #expect(elements[0] == .unsigned(12_345_678_901_234_567_890))
+        #expect(elements[0].uint64Value == 12_345_678_901_234_567_890)
+        #expect(elements[1].uint64Value == .max)
+        #expect(elements[2].uint64Value == nil)
+        #expect(value.description.hasPrefix("[12345678901234567890,18446744073709551615,"))
+
+        struct Numbers: Encodable {
+            var a: UInt8 = 255
+            var b: Int16 = -3
+            var c: UInt32 = 4_000_000_000
+            var d: UInt64 = 12_345_678_901_234_567_890
+            var e: UInt = 7
+            var f: Decimal = 1.5
+        }
+        let encoded = String(decoding: try JSONValueEncoder().encode(Numbers()), as: UTF8.self)
+        #expect(encoded == #"{"a":255,"b":-3,"c":4000000000,"d":12345678901234567890,"e":7,"f":1.5}"#)
+    }
 }

@@ -62,6 +62,15 @@ struct RoutingTests {
         #expect(configuration.hubURL(path: "/api/models/a/b", query: [("expand[]", "inferenceProviderMapping")]).absoluteString == "https://huggingface.co/api/models/a/b?expand%5B%5D=inferenceProviderMapping")
     }
 
+    @Test("direct calls: a provider's own host as its base URL")
+    func directBaseURL() {
+        var configuration = HFConfiguration(token: "provider-key", environment: .empty)
+        configuration.providerBaseURLs[.together] = Provider.together.directBaseURL
+        #expect(configuration.providerURL(.together, path: Provider.together.chatCompletionPath!).absoluteString == "https://api.together.xyz/v1/chat/completions")
+        #expect(Provider.deepInfra.directBaseURL?.absoluteString == "https://api.deepinfra.com")
+        #expect(Provider(rawValue: "brand-new").directBaseURL == nil)
+    }
+
     @Test("custom endpoint chat URLs follow the official clients' rule")
     func endpointChatURL() {
         func chat(_ text: String) -> String { HFConfiguration.chatCompletionURL(forEndpoint: URL(string: text)!).absoluteString }

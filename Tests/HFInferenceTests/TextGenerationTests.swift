@@ -20,7 +20,7 @@ struct TextGenerationTests {
         var request = TextGenerationRequest(inputs: "Wow, that's scary!")
         request.parameters.maxNewTokens = 20
         request.parameters.temperature = 0.5
-        let second = try await client.inference.textGeneration(request, on: .model("facebook/blenderbot-400M-distill"))
+        let second = try await client.inference.textGeneration(request, via: .model("facebook/blenderbot-400M-distill"))
 
         #expect(first == (try recorded.interactions[0].response.jsonBody())["generated_text"]?.stringValue)
         #expect(second.generatedText == (try recorded.interactions[1].response.jsonBody())["generated_text"]?.stringValue)
@@ -40,7 +40,7 @@ struct TextGenerationTests {
         let client = HFClient.replaying(server)
 
         let error = await #expect(throws: HFError.self) {
-            try await client.inference.textGeneration(TextGenerationRequest(inputs: "Hi, who are you?"), on: .model("HuggingFaceH4/zephyr-7b-alpha"))
+            try await client.inference.textGeneration(TextGenerationRequest(inputs: "Hi, who are you?"), via: .model("HuggingFaceH4/zephyr-7b-alpha"))
         }
 
         #expect(error?.category == .api)
@@ -57,7 +57,7 @@ struct TextGenerationTests {
         let client = HFClient.replaying(server)
         let url = server.url(for: recorded.interactions[0].request.url)
 
-        let output = try await client.inference.textGeneration(TextGenerationRequest(inputs: "Hi, who are you?"), on: .endpoint(url))
+        let output = try await client.inference.textGeneration(TextGenerationRequest(inputs: "Hi, who are you?"), via: .endpoint(url))
 
         #expect(output.generatedText == "I am the one who knocks.")
         #expect(server.requests.first?.path == "/models/facebook/blenderbot-400M-distill")
@@ -105,7 +105,7 @@ struct TextGenerationTests {
         let client = HFClient.replaying(server)
         var request = TextGenerationRequest(inputs: "Hello")
         testCase.change(&request)
-        let error = await #expect(throws: HFError.self) { try await client.inference.textGeneration(request, on: .model(.zephyr7BBeta)) }
+        let error = await #expect(throws: HFError.self) { try await client.inference.textGeneration(request, via: .model(.zephyr7BBeta)) }
         #expect(error?.category == .validation)
         #expect(error?.field == testCase.field)
         #expect(server.requests.isEmpty)

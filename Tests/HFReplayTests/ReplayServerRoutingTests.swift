@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HFReplay
 import Testing
 
@@ -28,10 +25,10 @@ import Testing
         #expect(server.rules.map(\.timesServed) == [0, 1])
     }
 
-    @Test func everyRecordedInteractionReplaysThroughURLSession() async throws {
+    @Test func everyRecordedInteractionReplays() async throws {
         for recorded in try RecordedCase.all() {
             let server = try ReplayServer(case: recorded)
-            // URLSession follows redirects itself, landing on the next recorded interaction.
+            // The client follows redirects itself, landing on the next recorded interaction.
             let direct = recorded.interactions.filter { !(300..<400).contains($0.response.status) }
             for interaction in direct {
                 let (body, response) = try await HTTP.replay(interaction.request, on: server)

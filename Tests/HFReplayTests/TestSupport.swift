@@ -1,30 +1,36 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import HFCore
 import HFReplay
 
-/// Plain URLSession requests against the replay server (libcurl-backed on Linux).
+/// Plain requests against the replay server through the package's own transport (libcurl on
+/// Linux): Foundation's URLSession busy-loops on Linux while it waits, and that burnt CPU slowed
+/// every other test running beside these.
 enum HTTP {
-    static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 30
-        return URLSession(configuration: configuration)
-    }()
+    /// The status and headers of a reply, read the way these tests read them.
+    struct Reply {
+        let statusCode: Int
+        let headers: HTTPHeaders
+
+        func value(forHTTPHeaderField name: String) -> String? {
+            headers[name]
+        }
+    }
+
+    static let transport = HFClient.makeDefaultTransport()
 
     static func send(
         _ method: String, _ url: URL, headers: [String: String] = [:], body: Data? = nil
-    ) async throws -> (body: Data, response: HTTPURLResponse) {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.httpBody = body
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await session.data(for: request)
-        return (data, response as! HTTPURLResponse)
+    ) async throws -> (body: Data, response: Reply) {
+        let request = HTTPRequest(
+            method: HTTPMethod(rawValue: method), url: url, headers: HTTPHeaders(headers.map { ($0.key, $0.value) }),
+            body: body, limits: HTTPLimits(timeout: .seconds(30))
+        )
+        let response = try await transport.send(request)
+        return (response.body, Reply(statusCode: response.status, headers: response.headers))
     }
 
     /// Replays a recorded request against the server, with its recorded headers and body.
-    static func replay(_ request: RecordedRequest, on server: ReplayServer) async throws -> (body: Data, response: HTTPURLResponse) {
+    static func replay(_ request: RecordedRequest, on server: ReplayServer) async throws -> (body: Data, response: Reply) {
         try await send(request.method, server.url(for: request.url), headers: request.headers, body: request.body)
     }
 }

@@ -88,4 +88,14 @@ struct StreamErrorEventTests {
         let (stream, firstText) = try Self.stream("data: [DONE]\n\ndata: {\"error\": \"late\"}\n\n")
         #expect(try await stream.collectText() == firstText)
     }
+
+    @Test("an event with empty data (a keep-alive) is skipped, not a decoding failure")
+    func blankDataEvent() async throws {
+        let recorded = try #require(RecordedStream.all.first { $0.provider == .together })
+        let oracle = StreamOracle(try recorded.body)
+        let (stream, firstText) = try Self.stream("data:\n\ndata:   \n\ndata: \(oracle.events[1])\n\ndata: [DONE]\n\n")
+        var received: [String] = []
+        for try await chunk in stream { received.append(chunk.text ?? "") }
+        #expect(received == [firstText, try #require(oracle.content(1))])
+    }
 }

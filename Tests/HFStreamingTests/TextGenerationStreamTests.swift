@@ -21,7 +21,7 @@ struct TextGenerationStreamTests {
         var request = TextGenerationRequest(inputs: "Hi, who are you?")
         request.parameters.maxNewTokens = 10
 
-        let events = try await collect(try client.inference.textGenerationStream(request, on: .model("facebook/blenderbot-400M-distill")))
+        let events = try await collect(try client.inference.textGenerationStream(request, via: .model("facebook/blenderbot-400M-distill")))
 
         try #require(events.count == 1)
         #expect(events[0].generatedText == "I am the one who knocks.")
@@ -36,7 +36,7 @@ struct TextGenerationStreamTests {
         let recorded = try RecordedCase.load("legacy.InferenceClientVCRTest.test_unprocessable_entity_error")
         let server = try ReplayServer()
         server.serve(recorded.interactions[0], at: Route("POST", "https://router.huggingface.co/hf-inference/models/HuggingFaceH4/zephyr-7b-alpha"))
-        let stream = try HFClient.replaying(server).inference.textGenerationStream(TextGenerationRequest(inputs: "Hi"), on: .model("HuggingFaceH4/zephyr-7b-alpha"))
+        let stream = try HFClient.replaying(server).inference.textGenerationStream(TextGenerationRequest(inputs: "Hi"), via: .model("HuggingFaceH4/zephyr-7b-alpha"))
         let failure = await #expect(throws: HFError.self) { try await collect(stream) }
         #expect(failure?.category == .api)
         #expect(failure?.status == 422)
@@ -62,5 +62,15 @@ struct TextGenerationStreamTests {
         #expect(events[1].details?.inputLength == 5)
         #expect(StreamCodec.textGeneration.isFinal(events[1]))
         #expect(!StreamCodec.textGeneration.isFinal(events[0]))
+    }
+
+    @Test("a seed above Int64.max (TGI reports random 64-bit seeds) is read exactly")
+    func largeSeed() throws {
+        let event = #"{"index": 4, "token": {"id": 2, "text": "</s>", "logprob": -0.1, "special": true}, "generated_text": "Hi", "details": {"finish_reason": "eos_token", "generated_tokens": 1, "seed": 12345678901234567890}}"#
+        let json = try JSONParser.parse(event)
+        let decoded = try TextGenerationStreamOutput(json: json)
+        #expect(decoded.details?.seed == 12_345_678_901_234_567_890)
+        let viaDecoder = try JSONDecoder().decode(TextGenerationStreamOutput.self, from: Data(event.utf8))
+        #expect(viaDecoder.details?.seed == 12_345_678_901_234_567_890)
     }
 }

@@ -20,8 +20,11 @@ extension HFClient {
         }
     }
 
-    /// The decoding error for `response`, scrubbed of the token.
+    /// The error for a 2xx `response` that could not be read as `expected`: the error the body
+    /// reports when it is an error object (some servers answer `{"error": …}` with status 200),
+    /// else a ``HFError/Category/decoding`` error quoting the body. Scrubbed of the token.
     public func decodingError(describing error: any Error, response: HTTPResponse, expected: String) -> HFError {
+        if let reported = errorReported(by: response) { return reported }
         let reason = configuration.token?.scrub(Self.describe(error)) ?? Self.describe(error)
         var decoded = HFError.decoding(
             "The response could not be read as \(expected): \(reason)",
@@ -29,6 +32,14 @@ extension HFClient {
         )
         decoded.bodySnippet = decoded.bodySnippet.map { configuration.token?.scrub($0) ?? $0 }
         return decoded
+    }
+
+    /// The error a 2xx body reports, when the body is a JSON object with a non-null `error`.
+    public func errorReported(by response: HTTPResponse, provider: Provider? = nil) -> HFError? {
+        guard response.body.first == UInt8(ascii: "{"), let json = try? JSONParser.parse(response.body),
+            let reported = json["error"], !reported.isNull
+        else { return nil }
+        return HFError(response: response, provider: provider, secret: configuration.token)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -11,7 +11,7 @@ extension HFClient {
         let repository = model.repository
         return try await mappingCache.mappings(for: repository) { [self] in
             let url = configuration.hubURL(path: "/api/models/" + repository, query: [("expand[]", "inferenceProviderMapping")])
-            let response = try await send(try makeRequest(.get, url: url, accept: "application/json", token: .ifAvailable))
+            let response = try await send(try makeRequest(.get, url: url, accept: "application/json", token: .ifHuggingFaceToken))
             let json = try parseJSON(from: response)
             return ProviderMapping.parse(json["inferenceProviderMapping"] ?? .null, model: repository)
         }
@@ -50,6 +50,12 @@ extension HFClient {
         }
         logStagingMapping(mapping)
         return mapping
+    }
+
+    /// Drops the cached provider mappings, e.g. after the account's provider order changed at
+    /// hf.co/settings/inference-providers; the next call asks the Hub again.
+    public func forgetProviderMappings() async {
+        await mappingCache.removeAll()
     }
 
     private func logStagingMapping(_ mapping: ProviderMapping) {

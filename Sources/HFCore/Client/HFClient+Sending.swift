@@ -4,8 +4,11 @@ import Foundation
 public enum TokenRequirement: Sendable {
     /// The call fails with an authentication error before sending if no token is configured.
     case required
-    /// The token is sent when there is one (Hub look-ups work anonymously for public models).
+    /// The token is sent when there is one.
     case ifAvailable
+    /// The token is sent only when it is a Hugging Face token (`hf_…`): for the Hub, which answers
+    /// public look-ups anonymously and must never receive a provider's own API key.
+    case ifHuggingFaceToken
     /// Never sent, e.g. to a third-party URL a provider handed back.
     case never
 }
@@ -41,6 +44,8 @@ extension HFClient {
             authorization = token
         case .ifAvailable:
             authorization = configuration.token
+        case .ifHuggingFaceToken:
+            authorization = configuration.token.flatMap { $0.isHuggingFaceToken ? $0 : nil }
         case .never:
             authorization = nil
         }

@@ -12,8 +12,11 @@ import Foundation
 /// let client = HFClient(configuration: configuration, middleware: [myRetryPolicy])
 /// ```
 public final class HFClient: Sendable {
+    /// Tokens, base URLs and limits, fixed for the client's life (make another client to change them).
     public let configuration: HFConfiguration
+    /// How bytes move; shared by every request of this client.
     public let transport: any HTTPTransport
+    /// Applied to every request in order, the first outermost.
     public let middleware: [any HFMiddleware]
     let mappingCache: ProviderMappingCache
 

@@ -3,12 +3,16 @@ import Foundation
 /// The process environment as configuration reads it: variables, home and working directories,
 /// and file reads. Tests pass their own to check discovery without touching the real machine.
 public struct HFEnvironment: Sendable {
+    /// Environment variables, by name.
     public var variables: [String: String]
+    /// `~`, for the default token file; `nil` when there is none.
     public var homeDirectory: URL?
+    /// Where the search for a workspace secrets file starts.
     public var workingDirectory: URL
     /// Reads a small text file; `nil` when it is missing or unreadable.
     public var readFile: @Sendable (URL) -> String?
 
+    /// An environment of your own, e.g. for tests or for a server that must not read the process's.
     public init(
         variables: [String: String],
         homeDirectory: URL?,

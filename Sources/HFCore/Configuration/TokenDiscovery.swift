@@ -32,8 +32,11 @@ public enum TokenDiscovery {
 
     /// What discovery found, and every place it looked (for the error when nothing was found).
     public struct Result: Sendable {
+        /// The token found, if any.
         public let token: Secret?
+        /// Where it was found.
         public let source: Source?
+        /// Every place looked at, in order, up to and including the one that had the token.
         public let searched: [String]
     }
 

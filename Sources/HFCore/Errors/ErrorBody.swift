@@ -74,7 +74,7 @@ package struct ErrorBody: Sendable {
     private static func text(of value: JSONValue) -> String? {
         switch value {
         case .string(let text): return text
-        case .integer, .double, .bool: return value.description
+        case .integer, .unsigned, .double, .bool: return value.description
         case .null: return nil
         default: return value.description
         }

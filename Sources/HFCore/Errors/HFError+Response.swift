@@ -23,8 +23,8 @@ extension HFError {
         self.errorCode = response.headers["X-Error-Code"] ?? body.code
         self.errorType = body.errorType
         self.provider = provider
-        self.retryAfter = RetryAfter.parse(response.headers, now: now)
-        self.estimatedTime = body.estimatedTime.map { .milliseconds(Int64($0 * 1000)) }
+        self.retryAfter = RetryAfter.parse(response.headers, status: status, now: now)
+        self.estimatedTime = body.estimatedTime.map { Duration(clampingSeconds: $0) }
         if !response.body.isEmpty {
             self.bodySnippet = scrub(Self.snippet(of: response.body))
         }

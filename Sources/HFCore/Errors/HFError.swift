@@ -64,7 +64,9 @@ extension HFError {
     public struct Category: Hashable, Sendable, CustomStringConvertible {
         public let name: String
 
-        private init(_ name: String) {
+        /// A category of your own, for middleware that fails requests for its own reasons (a
+        /// circuit breaker, a budget); the built-in ones are the static members.
+        public init(_ name: String) {
             self.name = name
         }
 

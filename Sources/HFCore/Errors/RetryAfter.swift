@@ -2,26 +2,25 @@ import Foundation
 
 /// Reads how long a server asked the client to wait.
 enum RetryAfter {
-    /// `Retry-After` as delta-seconds or an HTTP date; else the `RateLimit` header's `t=` reset time
-    /// (`"api";r=0;t=55`), which the Hub sends on 429s.
-    static func parse(_ headers: HTTPHeaders, now: Date = Date()) -> Duration? {
+    /// `Retry-After` as delta-seconds or an HTTP date; else, when the quota is used up (`r=0`, or a
+    /// 429), the `RateLimit` header's `t=` reset time (`"api";r=0;t=55`), which the Hub sends.
+    static func parse(_ headers: HTTPHeaders, status: Int, now: Date = Date()) -> Duration? {
         if let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces) {
-            if let seconds = Double(value), seconds >= 0, seconds.isFinite {
-                return .milliseconds(Int64(seconds * 1000))
+            if let seconds = Double(value) {
+                return Duration(clampingSeconds: seconds)
             }
             if let date = httpDate(value) {
-                return .milliseconds(Int64(max(0, date.timeIntervalSince(now)) * 1000))
+                return Duration(clampingSeconds: date.timeIntervalSince(now))
             }
         }
-        if let rateLimit = headers["RateLimit"] {
-            for parameter in rateLimit.split(separator: ";") {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if pair.count == 2, pair[0] == "t", let seconds = Double(pair[1]), seconds >= 0 {
-                    return .milliseconds(Int64(seconds * 1000))
-                }
-            }
+        guard let rateLimit = headers["RateLimit"] else { return nil }
+        var parameters: [String: Double] = [:]
+        for parameter in rateLimit.split(separator: ";") {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, let number = Double(pair[1]) { parameters[pair[0]] = number }
         }
-        return nil
+        guard let reset = parameters["t"], parameters["r"] == 0 || status == 429 else { return nil }
+        return Duration(clampingSeconds: reset)
     }
 
     /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires senders to use.
@@ -31,5 +30,14 @@ enum RetryAfter {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         return formatter.date(from: text)
+    }
+}
+
+extension Duration {
+    /// `seconds` from a server, made safe: negative or not-a-number is zero, and anything above a
+    /// year is a year (a server's `1e300` must not crash the client).
+    init(clampingSeconds seconds: Double) {
+        let bounded = seconds.isNaN ? 0 : min(max(seconds, 0), 365 * 86_400)
+        self = .milliseconds(Int64(bounded * 1000))
     }
 }

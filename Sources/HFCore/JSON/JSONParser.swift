@@ -285,6 +285,7 @@ public struct JSONParser {
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             if isInteger, let integer = Int64(text) { return .integer(integer) }
+            if isInteger, let integer = UInt64(text) { return .unsigned(integer) }
             guard let double = Double(text), double.isFinite else { throw fail("number out of range") }
             return .double(double)
         }

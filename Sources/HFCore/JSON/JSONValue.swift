@@ -13,8 +13,11 @@ import Foundation
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    /// A number written without fraction or exponent that fits in 64 bits.
+    /// A number written without fraction or exponent that fits in `Int64`.
     case integer(Int64)
+    /// A number written without fraction or exponent above `Int64.max` that fits in `UInt64`, such
+    /// as the random 64-bit seeds text-generation servers report; kept exact, never rounded.
+    case unsigned(UInt64)
     /// Any other number.
     case double(Double)
     case string(String)
@@ -34,6 +37,7 @@ extension JSONValue {
         switch self {
         case .double(let value): return value
         case .integer(let value): return Double(value)
+        case .unsigned(let value): return Double(value)
         default: return nil
         }
     }
@@ -43,6 +47,16 @@ extension JSONValue {
         switch self {
         case .integer(let value): return Int(exactly: value)
         case .double(let value): return Int(exactly: value)
+        default: return nil
+        }
+    }
+
+    /// The number as a `UInt64`, if it is a whole number in that range (seeds, counters).
+    public var uint64Value: UInt64? {
+        switch self {
+        case .integer(let value): return UInt64(exactly: value)
+        case .unsigned(let value): return value
+        case .double(let value): return UInt64(exactly: value)
         default: return nil
         }
     }
@@ -108,6 +122,8 @@ extension JSONValue: Codable {
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
             self = .integer(value)
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .unsigned(value)
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
         } else if let value = try? container.decode(String.self) {
@@ -134,6 +150,9 @@ extension JSONValue: Codable {
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .integer(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .unsigned(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .double(let value):

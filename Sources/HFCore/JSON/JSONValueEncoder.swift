@@ -134,9 +134,20 @@ private enum Leaf {
         case let float as Float:
             // Through the shortest decimal text, so 0.1 as Float is written "0.1", as JSONEncoder does.
             node.content = .value(try number(Double(float.description) ?? Double(float), codingPath: codingPath))
-        case let integer as Int: node.content = .value(.integer(Int64(integer)))
-        case let integer as Int64: node.content = .value(.integer(integer))
-        case let integer as Int32: node.content = .value(.integer(Int64(integer)))
+        case let integer as any BinaryInteger:
+            if let signed = Int64(exactly: integer) {
+                node.content = .value(.integer(signed))
+            } else if let unsigned = UInt64(exactly: integer) {
+                node.content = .value(.unsigned(unsigned))
+            } else {
+                throw EncodingError.invalidValue(
+                    integer, EncodingError.Context(codingPath: codingPath, debugDescription: "\(integer) does not fit in 64 bits")
+                )
+            }
+        case let floating as any BinaryFloatingPoint:
+            node.content = .value(try number(Double(floating), codingPath: codingPath))
+        case let decimal as Decimal:
+            node.content = .value(try number(NSDecimalNumber(decimal: decimal).doubleValue, codingPath: codingPath))
         case let url as URL: node.content = .value(.string(url.absoluteString))
         case let data as Data: node.content = .value(.string(data.base64EncodedString()))
         default:

@@ -17,6 +17,8 @@ enum JSONWriter {
             bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .integer(let integer):
             bytes.append(contentsOf: String(integer).utf8)
+        case .unsigned(let integer):
+            bytes.append(contentsOf: String(integer).utf8)
         case .double(let double):
             appendDouble(double, to: &bytes)
         case .string(let string):

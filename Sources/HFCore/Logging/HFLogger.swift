@@ -9,9 +9,12 @@ import Foundation
 /// configuration.logger = HFLogger(minimumLevel: .info) { event in logger.info("\(event)") }
 /// ```
 public struct HFLogger: Sendable {
+    /// Events below this level are dropped before they are built.
     public var minimumLevel: HFLogLevel
     private let sink: @Sendable (HFLogEvent) -> Void
 
+    /// A logger that hands each event at `minimumLevel` or above to `sink`, on the thread that
+    /// made it; `sink` must be cheap and must not block.
     public init(minimumLevel: HFLogLevel = .info, sink: @escaping @Sendable (HFLogEvent) -> Void) {
         self.minimumLevel = minimumLevel
         self.sink = sink

@@ -57,16 +57,29 @@ package final class ByteChannel: Sendable {
         return accepted
     }
 
-    /// Appends bytes without a limit; for producers that cannot pause.
-    package func append(_ data: Data) {
-        _ = data.withUnsafeBytes { offer($0) || appendIgnoringLimit($0) }
+    /// Takes the bytes whatever the buffer holds, for producers that cannot refuse them (a
+    /// URLSession delegate); `true` means the buffer is now full and the producer should pause
+    /// until ``onDemand`` fires. Check ``isProducerPaused`` again, under the lock that orders the
+    /// pause with ``onDemand``, before pausing: the reader may have drained the buffer meanwhile.
+    package func deliver(_ data: Data) -> Bool {
+        let (reader, chunk, full) = state.withLock { state -> (CheckedContinuation<Data?, any Error>?, Data?, Bool) in
+            if state.cancelled || state.terminal != nil { return (nil, nil, false) }
+            if let reader = state.reader {
+                state.reader = nil
+                return (reader, data, false)
+            }
+            state.pending.append(data)
+            let full = state.pending.count >= highWatermark
+            if full { state.producerPaused = true }
+            return (nil, nil, full)
+        }
+        reader?.resume(returning: chunk)
+        return full
     }
 
-    private func appendIgnoringLimit(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        state.withLock { state in
-            if !state.cancelled && state.terminal == nil { state.pending.append(contentsOf: bytes) }
-        }
-        return true
+    /// `true` while the producer has been told to pause and the reader has not yet asked for more.
+    package var isProducerPaused: Bool {
+        state.withLock { $0.producerPaused }
     }
 
     /// Waits until there is room, then appends; for async producers.
@@ -131,6 +144,9 @@ package final class ByteChannel: Sendable {
                         case .success: return (.success(nil), false, nil)
                         case .failure(let error): return (.failure(error), false, nil)
                         }
+                    }
+                    if state.reader != nil {
+                        return (.failure(HFError.validation(field: "body", "is already being read by another iterator; iterate a response body once")), false, nil)
                     }
                     state.reader = continuation
                     let resumeProducer = state.producerPaused

@@ -40,7 +40,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
     /// A stream of one chunk, already complete.
     public init(data: Data) {
         let channel = ByteChannel()
-        if !data.isEmpty { channel.append(data) }
+        if !data.isEmpty { _ = channel.deliver(data) }
         channel.finish()
         self.init(channel: channel)
     }

@@ -67,7 +67,8 @@ public struct HTTPLimits: Sendable, Hashable {
     /// ``HFError/Category/responseTooLarge``.
     public var maximumResponseSize: Int
 
-    public init(timeout: Duration = .seconds(120), idleTimeout: Duration = .seconds(60), maximumResponseSize: Int = 64 << 20) {
+    /// The defaults match ``HFConfiguration``'s.
+    public init(timeout: Duration = .seconds(300), idleTimeout: Duration = .seconds(60), maximumResponseSize: Int = 64 << 20) {
         self.timeout = timeout
         self.idleTimeout = idleTimeout
         self.maximumResponseSize = maximumResponseSize

@@ -28,14 +28,17 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     deinit {
-        session.invalidateAndCancel()
+        // Bodies still streaming are delivered to the end; only new requests become impossible.
+        session.finishTasksAndInvalidate()
     }
 
+    /// Sends `request` and reads the whole response; see ``HTTPTransport/send(_:)``.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response = try await stream(request, wholeBodyDeadline: true)
         return try await collect(response, limit: request.limits.maximumResponseSize)
     }
 
+    /// Sends `request` and returns at the response head; see ``HTTPTransport/stream(_:)``.
     public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
         try await stream(request, wholeBodyDeadline: false)
     }
@@ -90,9 +93,24 @@ private final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sen
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        // Follow redirects, but never from https down to http, where the token would travel in clear.
-        let downgrade = task.originalRequest?.url?.scheme == "https" && request.url?.scheme != "https"
-        completionHandler(downgrade ? nil : request)
+        // Follow redirects, but never from https down to http, where the token would travel in
+        // clear; and never carry credentials to another origin (Foundation on Linux copies every
+        // header onto the redirected request), as libcurl does not.
+        guard let original = task.originalRequest?.url, let target = request.url else {
+            completionHandler(nil)
+            return
+        }
+        if original.scheme == "https" && target.scheme != "https" {
+            completionHandler(nil)
+            return
+        }
+        var redirected = request
+        if original.scheme != target.scheme || original.host != target.host || original.port != target.port {
+            for name in ["Authorization", "X-HF-Bill-To", "Cookie", "Proxy-Authorization"] {
+                redirected.setValue(nil, forHTTPHeaderField: name)
+            }
+        }
+        completionHandler(redirected)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
@@ -188,21 +206,24 @@ private final class TransferState: @unchecked Sendable {
             fail(.responseTooLarge(limit: request.limits.maximumResponseSize))
             return
         }
-        let accepted = data.withUnsafeBytes { channel.offer($0) }
-        if !accepted {
-            // Keep the bytes, then stop reading until the consumer drains the buffer.
-            channel.append(data)
-            fields.withLock { $0.suspended = true }
+        guard channel.deliver(data) else { return }
+        // The buffer is full: stop reading until the reader catches up. The channel's flag is read
+        // again under the lock that `resumeAfterPause` takes, so a drain that happened in between
+        // is not missed (the task would stay suspended forever).
+        fields.withLock { fields in
+            guard channel.isProducerPaused, !fields.suspended else { return }
+            fields.suspended = true
             task.suspend()
         }
     }
 
     private func resumeAfterPause() {
-        let wasSuspended = fields.withLock { fields -> Bool in
-            defer { fields.suspended = false; fields.lastActivity = monotonicNow() }
-            return fields.suspended
+        fields.withLock { fields in
+            guard fields.suspended else { return }
+            fields.suspended = false
+            fields.lastActivity = monotonicNow()
+            task.resume()
         }
-        if wasSuspended { task.resume() }
     }
 
     func complete(_ error: (any Error)?) {

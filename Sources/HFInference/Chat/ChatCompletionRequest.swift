@@ -1,6 +1,6 @@
 import HFCore
 
-/// A chat completion request, shared by ``Inference/chat(_:via:)`` and the streaming call
+/// A chat completion request, shared by ``InferenceAPI/chat(_:via:)`` and the streaming call
 /// (`chatStream`, HFStreaming), which sets `stream` itself.
 ///
 /// Encoded with `model` first (the router picks a provider from the first bytes of the body) and
@@ -60,7 +60,7 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
     /// replace `model`, `messages` or `stream`.
     public var extraFields: JSONObject
 
-    /// Set by the call: `false` for ``Inference/chat(_:via:)``, `true` when streaming.
+    /// Set by the call: `false` for ``InferenceAPI/chat(_:via:)``, `true` when streaming.
     package var stream: Bool?
 
     public init(

@@ -10,7 +10,7 @@ package struct ResolvedRoute: Sendable {
     package var token: TokenRequirement
 }
 
-extension Inference {
+extension InferenceAPI {
     /// Resolves `target` for a chat with `model`; only ``ChatTarget/provider(_:)`` with a
     /// third-party provider needs the network (the Hub mapping, cached).
     package func resolveChatRoute(model: ModelID, target: ChatTarget) async throws -> ResolvedRoute {

@@ -19,7 +19,7 @@ public struct TextGenerationDetails: Sendable, Hashable, Decodable {
     /// `length`, `eos_token` or `stop_sequence`.
     public var finishReason: FinishReason?
     public var generatedTokens: Int?
-    public var seed: Int?
+    public var seed: UInt64?
     /// The prompt's tokens (with `decoder_input_details`).
     public var prefill: [TextGenerationToken]?
     public var tokens: [TextGenerationToken]?
@@ -28,7 +28,7 @@ public struct TextGenerationDetails: Sendable, Hashable, Decodable {
     /// The other sequences generated (with `best_of`).
     public var bestOfSequences: [BestOfSequence]?
 
-    public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, seed: Int? = nil, prefill: [TextGenerationToken]? = nil, tokens: [TextGenerationToken]? = nil, topTokens: [[TextGenerationToken]]? = nil, bestOfSequences: [BestOfSequence]? = nil) {
+    public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, seed: UInt64? = nil, prefill: [TextGenerationToken]? = nil, tokens: [TextGenerationToken]? = nil, topTokens: [[TextGenerationToken]]? = nil, bestOfSequences: [BestOfSequence]? = nil) {
         self.finishReason = finishReason
         self.generatedTokens = generatedTokens
         self.seed = seed
@@ -51,7 +51,7 @@ public struct TextGenerationDetails: Sendable, Hashable, Decodable {
         public var generatedText: String?
         public var finishReason: FinishReason?
         public var generatedTokens: Int?
-        public var seed: Int?
+        public var seed: UInt64?
         public var prefill: [TextGenerationToken]?
         public var tokens: [TextGenerationToken]?
 

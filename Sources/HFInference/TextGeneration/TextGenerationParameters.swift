@@ -22,7 +22,7 @@ public struct TextGenerationParameters: Sendable, Hashable, Encodable {
     public var repetitionPenalty: Double?
     /// Prepend the prompt to the generated text.
     public var returnFullText: Bool?
-    public var seed: Int?
+    public var seed: UInt64?
     /// Sequences where generation stops.
     public var stop: [String]?
     /// Above 0.
@@ -43,7 +43,7 @@ public struct TextGenerationParameters: Sendable, Hashable, Encodable {
     public init(
         adapterID: String? = nil, bestOf: Int? = nil, decoderInputDetails: Bool? = nil, details: Bool? = nil,
         doSample: Bool? = nil, frequencyPenalty: Double? = nil, grammar: TextGenerationGrammar? = nil,
-        maxNewTokens: Int? = nil, repetitionPenalty: Double? = nil, returnFullText: Bool? = nil, seed: Int? = nil,
+        maxNewTokens: Int? = nil, repetitionPenalty: Double? = nil, returnFullText: Bool? = nil, seed: UInt64? = nil,
         stop: [String]? = nil, temperature: Double? = nil, topK: Int? = nil, topNTokens: Int? = nil,
         topP: Double? = nil, truncate: Int? = nil, typicalP: Double? = nil, watermark: Bool? = nil
     ) {

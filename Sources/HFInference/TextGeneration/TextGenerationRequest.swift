@@ -1,7 +1,7 @@
 import HFCore
 
 /// A text-generation-inference (TGI) request: `{"inputs", "parameters", "stream"}`, shared by
-/// ``Inference/textGeneration(_:on:)`` and the streaming call (HFStreaming), which sets `stream`.
+/// ``InferenceAPI/textGeneration(_:via:)`` and the streaming call (HFStreaming), which sets `stream`.
 ///
 /// ```swift
 /// var request = TextGenerationRequest(inputs: "Once upon a time")

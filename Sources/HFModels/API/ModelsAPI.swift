@@ -31,7 +31,7 @@ public struct ModelsAPI: Sendable {
     public func info(_ model: ModelID, expand: [ModelInfo.Property] = []) async throws -> ModelInfo {
         try model.withoutSuffix.validate()
         let url = client.configuration.hubURL(path: "/api/models/" + model.repository, query: expand.map { ("expand[]", $0.rawValue) })
-        let response = try await client.send(try client.makeRequest(.get, url: url, accept: "application/json", token: .ifAvailable))
+        let response = try await client.send(try client.makeRequest(.get, url: url, accept: "application/json", token: .ifHuggingFaceToken))
         guard let info = ModelInfo(json: try client.parseJSON(from: response)) else {
             throw client.decodingError(describing: MissingID(), response: response, expected: "model information")
         }

@@ -41,8 +41,10 @@ public struct ModelListing: AsyncSequence, Sendable {
         public mutating func next() async throws -> ModelInfo? {
             guard remaining ?? 1 > 0 else { return nil }
             while position == page.count {
-                guard let url = nextPage, visited.insert(url).inserted else { return nil }
+                // A page counts as read only once fetched: after a failure, iterating again retries it.
+                guard let url = nextPage, !visited.contains(url) else { return nil }
                 try await fetch(url)
+                visited.insert(url)
             }
             defer { position += 1 }
             remaining = remaining.map { $0 - 1 }
@@ -52,7 +54,7 @@ public struct ModelListing: AsyncSequence, Sendable {
         private mutating func fetch(_ url: URL) async throws {
             let hub = client.configuration.hubBaseURL
             let sameHost = url.scheme == hub.scheme && url.host == hub.host && url.port == hub.port
-            let request = try client.makeRequest(.get, url: url, accept: "application/json", token: sameHost ? .ifAvailable : .never)
+            let request = try client.makeRequest(.get, url: url, accept: "application/json", token: sameHost ? .ifHuggingFaceToken : .never)
             let response = try await client.send(request)
             guard let items = try client.parseJSON(from: response).arrayValue else {
                 throw client.decodingError(describing: ListingFailure.notAnArray, response: response, expected: "a list of models")

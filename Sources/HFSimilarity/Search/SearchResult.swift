@@ -5,6 +5,7 @@ public struct SearchResult: Sendable, Hashable {
     /// Its similarity to the query under the index's metric.
     public let score: Float
 
+    /// A result for the row at `index` with `score`.
     public init(index: Int, score: Float) {
         self.index = index
         self.score = score

@@ -68,6 +68,9 @@ public struct VectorIndex: Sendable {
         try Validation.positive(k, field: "k")
         let prepared = try prepare(query)
         let rows = count
+        // More than is stored is allowed and means "all of them"; never reserve for more.
+        let k = min(k, rows)
+        guard k > 0 else { return [] }
         let chunks = rows * dimension >= Self.parallelThreshold ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows / 1024)) : 1
         let rowsPerChunk = (rows + chunks - 1) / max(chunks, 1)
         var partial = [[SearchResult]](repeating: [], count: chunks)

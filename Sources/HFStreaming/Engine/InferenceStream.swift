@@ -169,6 +169,8 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 ended = true
                 return
             }
+            // `data:` with nothing after it carries no chunk; servers send it to keep a connection open.
+            if event.isBlank, event.type != "error" { return }
             let json: JSONValue
             do {
                 json = try JSONParser.parse(event.data)

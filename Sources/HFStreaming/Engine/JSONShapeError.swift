@@ -47,6 +47,12 @@ package struct JSONFields {
         return number
     }
 
+    package func uint64(_ key: String) throws(JSONShapeError) -> UInt64? {
+        guard let value = present(key) else { return nil }
+        guard let number = value.uint64Value else { throw JSONShapeError(path: key, expected: "a whole number from 0 to 2^64 - 1") }
+        return number
+    }
+
     package func double(_ key: String) throws(JSONShapeError) -> Double? {
         guard let value = present(key) else { return nil }
         guard let number = value.doubleValue else { throw JSONShapeError(path: key, expected: "a number") }

@@ -181,6 +181,11 @@ package struct RawServerSentEvent {
         return zip(data[start..<end], "[DONE]".utf8).allSatisfy { $0 == $1 }
     }
 
+    /// `true` when the data is empty or only white space: a keep-alive, skipped like a comment.
+    package var isBlank: Bool {
+        data.allSatisfy(Self.isSpace)
+    }
+
     /// A copy that outlives the callback.
     package var event: ServerSentEvent {
         ServerSentEvent(type: type ?? "message", data: String(decoding: data, as: UTF8.self), id: id)

@@ -38,9 +38,9 @@ public struct TextGenerationStreamOutput: Sendable, Hashable, Decodable {
         public var finishReason: FinishReason?
         public var generatedTokens: Int?
         public var inputLength: Int?
-        public var seed: Int?
+        public var seed: UInt64?
 
-        public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, inputLength: Int? = nil, seed: Int? = nil) {
+        public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, inputLength: Int? = nil, seed: UInt64? = nil) {
             self.finishReason = finishReason
             self.generatedTokens = generatedTokens
             self.inputLength = inputLength
@@ -71,7 +71,7 @@ extension TextGenerationStreamOutput {
                     finishReason: try details.string("finish_reason").map(FinishReason.init(rawValue:)),
                     generatedTokens: try details.int("generated_tokens"),
                     inputLength: try details.int("input_length"),
-                    seed: try details.int("seed")
+                    seed: try details.uint64("seed")
                 )
             }
         )

@@ -70,7 +70,7 @@ final class CurlEngine: @unchecked Sendable {
         post(.resume(transfer))
     }
 
-    /// Cancels every transfer and ends the thread.
+    /// Stops taking new transfers; the thread ends once those under way have finished.
     func shutDown() {
         inbox.withLock { $0.isShutDown = true }
         curl_multi_wakeup(multi)
@@ -94,20 +94,22 @@ final class CurlEngine: @unchecked Sendable {
     private func run() {
         var running: Int32 = 0
         while true {
-            let (commands, isShutDown) = inbox.withLock { inbox -> ([Command], Bool) in
+            // Once shut down, no new transfer starts, but those under way run to their end: a
+            // response body may still be read after the client that started it is gone. The
+            // thread leaves when none is left.
+            let (commands, isShutDown, leaving) = inbox.withLock { inbox -> ([Command], Bool, Bool) in
                 defer { inbox.commands.removeAll(keepingCapacity: true) }
-                if inbox.isShutDown { inbox.threadFinished = true }
-                return (inbox.commands, inbox.isShutDown)
+                let leaving = inbox.isShutDown && active.isEmpty
+                if leaving { inbox.threadFinished = true }
+                return (inbox.commands, inbox.isShutDown, leaving)
             }
             for command in commands { perform(command, shuttingDown: isShutDown) }
-            if isShutDown {
-                for transfer in Array(active.values) { finish(transfer, with: .cancelled()) }
-                return
-            }
+            if leaving { return }
 
             curl_multi_perform(multi, &running)
             collectFinishedTransfers()
             enforceDeadlines()
+            if isShutDown && active.isEmpty { continue }
             curl_multi_poll(multi, nil, 0, pollTimeout(), nil)
         }
     }

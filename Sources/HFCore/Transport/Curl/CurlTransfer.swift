@@ -86,6 +86,9 @@ final class CurlTransfer: @unchecked Sendable {
         codes.append(hf_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
         codes.append(hf_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS))
         codes.append(hf_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        // Through an https proxy, the proxy's "200 Connection established" block must not pass for
+        // the server's head.
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
         codes.append(hf_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(min(request.limits.timeout, .seconds(30)).nanoseconds / 1_000_000)))
         // Every encoding libcurl was built with (gzip, br, zstd); it decompresses before our callback.
         codes.append(hf_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
@@ -135,7 +138,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     fileprivate func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
         // Trimmed as bytes: Foundation's `trimmingCharacters` goes through NSString on Linux and
-        // cost ~6% of a small request's CPU (Docs/benchmarks.md, B1).
+        // cost ~6% of a small request's CPU (D25).
         let line = Self.trimmed(bytes[...], of: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
         if line.starts(with: "HTTP/".utf8) {
             // A new header block: after "100 Continue" or a redirect, only the last block counts.
@@ -285,8 +288,10 @@ final class CurlTransfer: @unchecked Sendable {
             return .network("Could not connect to \(request.route).", underlying: underlying)
         case CURLE_UNSUPPORTED_PROTOCOL:
             return .network("Refused a redirect of \(request.route) to a protocol that is not allowed (plain http would expose the token).", underlying: underlying)
-        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
-            return .network("The TLS connection to \(request.route) could not be verified.", underlying: underlying)
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+            return .network("The TLS certificate of \(request.route) could not be verified.", underlying: underlying)
+        case CURLE_SSL_CONNECT_ERROR:
+            return .network("The TLS handshake for \(request.route) failed.", underlying: underlying)
         case CURLE_TOO_MANY_REDIRECTS:
             return .network("Too many redirects for \(request.route).", underlying: underlying)
         default:

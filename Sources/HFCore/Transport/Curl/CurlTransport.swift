@@ -13,10 +13,13 @@ import Foundation
 /// transfer when the reader falls more than 1 MiB behind.
 ///
 /// One instance serves any number of concurrent requests; share it (an ``HFClient`` does).
-/// Releasing the last reference stops its thread and cancels what is still running.
+/// Releasing the last reference stops new requests; bodies still streaming are delivered to the
+/// end (or until their reader drops them), then the thread ends.
 public final class CurlTransport: HTTPTransport {
     private let engine: CurlEngine
 
+    /// Starts the event thread. Proxies come from the usual environment variables (`https_proxy`,
+    /// `no_proxy`), as for the `curl` command.
     public init() {
         engine = CurlEngine()
     }
@@ -25,6 +28,7 @@ public final class CurlTransport: HTTPTransport {
         engine.shutDown()
     }
 
+    /// Sends `request` and reads the whole response; see ``HTTPTransport/send(_:)``.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let engine = self.engine
         let started = LockedState<CurlTransfer?>(nil)
@@ -39,6 +43,7 @@ public final class CurlTransport: HTTPTransport {
         }
     }
 
+    /// Sends `request` and returns at the response head; see ``HTTPTransport/stream(_:)``.
     public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
         let engine = self.engine
         let started = LockedState<CurlTransfer?>(nil)

@@ -4,18 +4,18 @@ import HFInference
 /// A streamed text generation: token events, or `.text` for the text alone.
 public typealias TextGenerationStream = InferenceStream<TextGenerationStreamOutput>
 
-extension Inference {
+extension InferenceAPI {
     /// Streams text generation token by token (`"stream": true`, text-generation-inference events).
     ///
     /// ```swift
     /// var request = TextGenerationRequest(inputs: "Once upon a time")
     /// request.parameters.maxNewTokens = 50
-    /// for try await piece in try client.inference.textGenerationStream(request, on: .model(.zephyr7BBeta)).text {
+    /// for try await piece in try client.inference.textGenerationStream(request, via: .model(.zephyr7BBeta)).text {
     ///     print(piece, terminator: "")
     /// }
     /// ```
-    public func textGenerationStream(_ request: TextGenerationRequest, on target: TextGenerationTarget) throws(HFError) -> TextGenerationStream {
-        let httpRequest = try makeTextGenerationRequest(request, on: target, stream: true)
+    public func textGenerationStream(_ request: TextGenerationRequest, via target: TextGenerationTarget) throws(HFError) -> TextGenerationStream {
+        let httpRequest = try makeTextGenerationRequest(request, via: target, stream: true)
         let client = self.client
         return InferenceStream(client: client, codec: .textGeneration) {
             try await client.stream(httpRequest)

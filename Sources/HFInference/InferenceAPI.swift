@@ -12,7 +12,7 @@ import HFCore
 /// ```
 ///
 /// Streaming (`chatStream`, `textGenerationStream`) comes with the HFStreaming product.
-public struct Inference: Sendable {
+public struct InferenceAPI: Sendable {
     /// The client that sends this group's requests.
     public let client: HFClient
 
@@ -23,5 +23,5 @@ public struct Inference: Sendable {
 
 extension HFClient {
     /// Chat completions and text generation.
-    public var inference: Inference { Inference(client: self) }
+    public var inference: InferenceAPI { InferenceAPI(client: self) }
 }

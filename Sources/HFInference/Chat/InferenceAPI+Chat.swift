@@ -1,6 +1,6 @@
 import HFCore
 
-extension Inference {
+extension InferenceAPI {
     /// Sends a chat completion request and returns the whole reply.
     ///
     /// Fails with a ``HFError/Category/validation`` error before sending when a field is out of

@@ -5,7 +5,7 @@ import HFInference
 /// A streamed chat completion: typed chunks, or `.text` for the text alone.
 public typealias ChatCompletionStream = InferenceStream<ChatCompletionChunk>
 
-extension Inference {
+extension InferenceAPI {
     /// Streams a chat completion as it is generated.
     ///
     /// The request is checked now (a bad field throws a ``HFError/Category/validation`` error) and

@@ -1,16 +1,16 @@
 import HFCore
 
-extension Inference {
+extension InferenceAPI {
     /// Generates text with the text-generation-inference payload and returns the reply.
     ///
     /// ```swift
     /// var request = TextGenerationRequest(inputs: "The answer to life is")
     /// request.parameters.maxNewTokens = 20
-    /// let output = try await client.inference.textGeneration(request, on: .model("HuggingFaceH4/zephyr-7b-beta"))
+    /// let output = try await client.inference.textGeneration(request, via: .model("HuggingFaceH4/zephyr-7b-beta"))
     /// print(output.generatedText)
     /// ```
-    public func textGeneration(_ request: TextGenerationRequest, on target: TextGenerationTarget) async throws -> TextGenerationOutput {
-        let httpRequest = try makeTextGenerationRequest(request, on: target, stream: false)
+    public func textGeneration(_ request: TextGenerationRequest, via target: TextGenerationTarget) async throws -> TextGenerationOutput {
+        let httpRequest = try makeTextGenerationRequest(request, via: target, stream: false)
         let response = try await client.send(httpRequest)
         // Servers answer an object, or an array holding one.
         let json = try client.parseJSON(from: response)
@@ -24,11 +24,11 @@ extension Inference {
     /// ```
     public func textGeneration(_ prompt: String, model: ModelID, maxNewTokens: Int? = nil) async throws -> String {
         let request = TextGenerationRequest(inputs: prompt, parameters: TextGenerationParameters(maxNewTokens: maxNewTokens))
-        return try await textGeneration(request, on: .model(model)).generatedText
+        return try await textGeneration(request, via: .model(model)).generatedText
     }
 
     /// The HTTP request for text generation, checked before anything is sent.
-    package func makeTextGenerationRequest(_ request: TextGenerationRequest, on target: TextGenerationTarget, stream: Bool) throws(HFError) -> HTTPRequest {
+    package func makeTextGenerationRequest(_ request: TextGenerationRequest, via target: TextGenerationTarget, stream: Bool) throws(HFError) -> HTTPRequest {
         try request.validate()
         var wire = request
         wire.stream = stream
