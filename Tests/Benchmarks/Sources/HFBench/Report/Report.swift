@@ -27,6 +27,8 @@ struct Report {
 
             ## Summary
 
+            \(Self.tally(rows.flatMap(\.verdicts)))
+
             | target | measured (median; baseline from the same run) | verdict |
             |---|---|---|
 
@@ -40,6 +42,12 @@ struct Report {
             if !row.notes.isEmpty { text += "\n" + row.notes.map { "- \($0)\n" }.joined() }
         }
         return text
+    }
+
+    private static func tally(_ verdicts: [Verdict]) -> String {
+        let missed = verdicts.filter(\.isMissed)
+        let list = missed.map { "\($0.target.prefix { $0 != ":" })" }.joined(separator: ", ")
+        return "\(verdicts.count - missed.count) of \(verdicts.count) targets met" + (missed.isEmpty ? "." : "; missed: \(list) (see each row).")
     }
 
     private static func table(_ rows: [[String]]) -> String {

@@ -47,6 +47,11 @@ struct Verdict {
         return Verdict(target: target, measured: measured, outcome: outcome)
     }
 
+    var isMissed: Bool {
+        if case .missed = outcome { return true }
+        return false
+    }
+
     var outcomeText: String {
         switch outcome {
         case .met: return "**met**"

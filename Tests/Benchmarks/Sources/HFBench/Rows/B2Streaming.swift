@@ -50,7 +50,8 @@ enum B2Streaming {
                 which opens it, is not counted).
                 """,
             tables: [throughput, latency],
-            verdicts: verdicts
+            verdicts: verdicts,
+            notes: verdicts[0].isMissed ? ["Why the ratio to the JSONDecoder path falls short of 5×, and what would close it: `Docs/decisions.md`, D26."] : []
         )
     }
 }

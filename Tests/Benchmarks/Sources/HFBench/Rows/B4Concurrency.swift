@@ -23,7 +23,7 @@ enum B4Concurrency {
             table.append([
                 name, Format.number(runs.median(\.wallSeconds)) + " s",
                 "\(runs.map(\.errors).reduce(0, +)) in \(runs.count) runs",
-                Format.number(runs.median { Double($0.connections ?? 0) }),
+                String(Int(runs.median { Double($0.connections ?? 0) })),
                 Format.number(runs.median(\.cpuSeconds)) + " s",
                 memory[client].map { Format.megabytes($0.median { Double($0.peakRssBytes ?? 0) }) } ?? "—",
             ])
