@@ -11,7 +11,7 @@ protocol ChatClient: Sendable {
 }
 
 /// Which client a workload runs.
-enum ClientKind: String, CaseIterable, Sendable {
+enum ClientKind: String, Sendable {
     /// Our library, through ``Ours``.
     case ours
     /// HFCore's `client.stream` with the baseline SSE decoder: the transport's share of B2's first
