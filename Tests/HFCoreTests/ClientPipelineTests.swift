@@ -154,6 +154,40 @@ struct ClientPipelineTests {
         #expect(attempts.withLock { $0 } == 0)
     }
 
+    /// Points every request at a plain-http host that is not loopback.
+    struct Downgrade: HFMiddleware {
+        static let url = URL(string: "http://router.example.com/v1/chat/completions")!
+
+        func intercept(_ request: HTTPRequest, next: Next) async throws -> HTTPResponse {
+            var request = request
+            request.url = Self.url
+            return try await next(request)
+        }
+
+        func interceptStream(_ request: HTTPRequest, next: NextStream) async throws -> HTTPStreamingResponse {
+            var request = request
+            request.url = Self.url
+            return try await next(request)
+        }
+    }
+
+    @Test("the safety checks hold for a request built by hand and for one a middleware changed, whole or streamed")
+    func preflightEverywhere() async throws {
+        let server = try ReplayServer()
+        let direct = HFClient.replaying(server)
+        let handmade = HTTPRequest(method: .post, url: Downgrade.url, body: Data("{}".utf8), authorization: Secret("hf_test"))
+        let changed = HFClient.replaying(server, middleware: [Downgrade()])
+        let request = try changed.makeRequest(.post, url: server.baseURL.appendingPathComponent("v1/chat/completions"), body: Data("{}".utf8))
+        for (client, request) in [(direct, handmade), (changed, request)] {
+            let whole = await #expect(throws: HFError.self) { try await client.send(request) }
+            #expect(whole?.category == .validation)
+            #expect(whole?.field == "url")
+            let streamed = await #expect(throws: HFError.self) { try await client.stream(request) }
+            #expect(streamed?.category == .validation)
+        }
+        #expect(server.requests.isEmpty)
+    }
+
     @Test("a provider's own key is never sent to the Hub; an hf_ token is")
     func hubGetsOnlyHuggingFaceTokens() async throws {
         let recorded = try RecordedCase.load(Self.chatCase)

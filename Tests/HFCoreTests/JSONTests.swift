@@ -7,7 +7,7 @@ import Testing
 struct JSONTests {
     @Test("object keys keep their order through parse and write")
     func keyOrder() throws {
-        let text = #"{"zeta":1,"alpha":[true,false,null],"mid":{"b":2.5,"a":"x"}}"#
+        let text = JSONDocuments.keyOrder
         let value = try JSONParser.parse(text)
         #expect(value.objectValue?.keys == ["zeta", "alpha", "mid"])
         #expect(value["mid"]?.objectValue?.keys == ["b", "a"])
@@ -16,7 +16,7 @@ struct JSONTests {
 
     @Test("numbers: integers stay integers, others are doubles, all round-trip")
     func numbers() throws {
-        let value = try JSONParser.parse(#"[0, -7, 9007199254740993, 1.5, -2.5e-3, 1E+2, 0.1]"#)
+        let value = try JSONParser.parse(JSONDocuments.numbers)
         let elements = try #require(value.arrayValue)
         #expect(elements[0] == .integer(0))
         #expect(elements[1] == .integer(-7))
@@ -29,22 +29,18 @@ struct JSONTests {
 
     @Test("string escapes, including surrogate pairs, decode to the same text Foundation reads")
     func escapes() throws {
-        let text = #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", "plain ünïcödé"]"#
+        let text = JSONDocuments.escapes
         let ours = try #require(try JSONParser.parse(text).arrayValue).compactMap(\.stringValue)
         let foundation = try JSONDecoder().decode([String].self, from: Data(text.utf8))
         #expect(ours == foundation)
     }
 
-    @Test("malformed documents fail with an offset, never crash", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "-", "\"abc", "\"\\x\"", "\"\\ud800\"", "[1] 2", "{\"a\":1,}", "NaN",
-    ])
+    @Test("malformed documents fail with an offset, never crash", arguments: JSONDocuments.malformed)
     func malformed(_ text: String) {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
     }
 
-    @Test("invalid UTF-8 in a string is refused, with and without escapes; ASCII and valid UTF-8 read", arguments: [
-        [0x22, 0xC3, 0x22], [0x22, 0xFF, 0x61, 0x22], [0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
-    ] as [[UInt8]])
+    @Test("invalid UTF-8 in a string is refused, with and without escapes; ASCII and valid UTF-8 read", arguments: JSONDocuments.invalidUTF8)
     func invalidUTF8(_ bytes: [UInt8]) throws {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Data(bytes)) }
         #expect(try JSONParser.parse(Data([0x22, 0x61, 0x5C, 0x6E, 0xC3, 0xA9, 0x22])) == "a\né")
@@ -89,7 +85,7 @@ struct JSONTests {
 
     @Test("integers above Int64.max stay exact; every integer and floating type encodes")
     func wideNumbers() throws {
-        let value = try JSONParser.parse("[12345678901234567890, 18446744073709551615, 18446744073709551616]")
+        let value = try JSONParser.parse(JSONDocuments.wideNumbers)
         let elements = try #require(value.arrayValue)
         #expect(elements[0] == .unsigned(12_345_678_901_234_567_890))
         #expect(elements[0].uint64Value == 12_345_678_901_234_567_890)
@@ -107,5 +103,29 @@ struct JSONTests {
         }
         let encoded = String(decoding: try JSONValueEncoder().encode(Numbers()), as: UTF8.self)
         #expect(encoded == #"{"a":255,"b":-3,"c":4000000000,"d":12345678901234567890,"e":7,"f":1.5}"#)
+    }
+
+    struct Containers: Encodable {
+        enum Key: String, CodingKey { case a, n, url, data, small, tiny, x, y }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(1, forKey: .a)
+            var first = container.nestedContainer(keyedBy: Key.self, forKey: .n)
+            try first.encode("x", forKey: .x)
+            try container.encode(URL(string: "https://example.com/a?b=1")!, forKey: .url)
+            try container.encode(Data([0, 1, 2]), forKey: .data)
+            try container.encode(Optional(Int8(-3)), forKey: .small)
+            try container.encodeIfPresent(Optional<UInt16>.none, forKey: .tiny)
+            var second = container.nestedContainer(keyedBy: Key.self, forKey: .n)
+            try second.encode([Float(0.1), 2], forKey: .y)
+            try container.encode("replaced", forKey: .a)
+        }
+    }
+
+    @Test("a key set twice keeps its place and takes the last value; a nested container asked for twice is one object")
+    func containers() throws {
+        let encoded = String(decoding: try JSONValueEncoder().encode(Containers()), as: UTF8.self)
+        #expect(encoded == #"{"a":"replaced","n":{"x":"x","y":[0.1,2.0]},"url":"https://example.com/a?b=1","data":"AAEC","small":-3}"#)
     }
 }

@@ -79,6 +79,9 @@ struct RoutingTests {
         #expect(chat("https://x.endpoints.huggingface.cloud/v1/") == "https://x.endpoints.huggingface.cloud/v1/chat/completions")
         #expect(chat("https://gw.example.com/v1/chat/completions") == "https://gw.example.com/v1/chat/completions")
         #expect(chat("https://gw.example.com/deploy?api-version=2") == "https://gw.example.com/deploy/v1/chat/completions?api-version=2")
+        #expect(chat("https://gw.example.com/v1?a=/v1#f") == "https://gw.example.com/v1/chat/completions?a=/v1#f")
+        #expect(chat("http://v1:8080") == "http://v1:8080/v1/chat/completions")
+        #expect(chat("https://user:pw@gw.example.com/a%2Fb") == "https://user:pw@gw.example.com/a%2Fb/v1/chat/completions")
     }
 
     @Test("plain http is refused for non-loopback hosts, before any network call; loopback works")

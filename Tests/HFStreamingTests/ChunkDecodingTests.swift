@@ -1,13 +1,15 @@
 import Foundation
 import HFCore
 import HFReplay
+import HFTestSupport
 import Testing
 
 @testable import HFInference
 @testable import HFStreaming
 
-/// The hand-written chunk decoder (the hot path) gives exactly what Foundation's `JSONDecoder`
-/// gives through the `Decodable` conformances, on every event of every recorded stream.
+/// The hand-written chunk decoder (the hot path, reading each event's bytes with `JSONReader`) gives
+/// exactly what Foundation's `JSONDecoder` gives through the `Decodable` conformances, on every event
+/// of every recorded stream.
 @Suite("Chunk decoding")
 struct ChunkDecodingTests {
     @Test("hand-written decoding equals JSONDecoder on every recorded event", arguments: RecordedStream.all)
@@ -17,7 +19,7 @@ struct ChunkDecodingTests {
         for event in oracle.events {
             let data = Data(event.utf8)
             let foundation = try JSONDecoder().decode(ChatCompletionChunk.self, from: data)
-            let fast = try ChatCompletionChunk(json: JSONParser.parse(data))
+            let fast = try ChatCompletionChunk(json: data)
             #expect(fast == foundation, "\(event)")
         }
     }
@@ -26,7 +28,7 @@ struct ChunkDecodingTests {
     func values() throws {
         let stream = try #require(RecordedStream.all.first { $0.provider == .together })
         let oracle = StreamOracle(try stream.body)
-        let first = try ChatCompletionChunk(json: JSONParser.parse(oracle.events[0]))
+        let first = try ChatCompletionChunk(json: Data(oracle.events[0].utf8))
         let json = oracle.json(0)
         #expect(first.id == json["id"] as? String)
         #expect(first.object == "chat.completion.chunk")
@@ -34,7 +36,7 @@ struct ChunkDecodingTests {
         #expect(first.model == json["model"] as? String)
         #expect(first.choices.first?.delta.role == .assistant)
         #expect(first.text == oracle.content(0))
-        let last = try ChatCompletionChunk(json: JSONParser.parse(try #require(oracle.events.last)))
+        let last = try ChatCompletionChunk(json: Data(try #require(oracle.events.last).utf8))
         #expect(last.finishReason == .length)
         #expect(last.usage == TokenUsage(promptTokens: 26, completionTokens: 20, totalTokens: 46))
     }
@@ -46,21 +48,59 @@ struct ChunkDecodingTests {
         #"{"usage": {"prompt_tokens": 1.5}}"#,
         #"{"choices": [{"delta": {}, "logprobs": {"content": [{"logprob": -1}]}}]}"#,
         #"[1]"#,
+        #"{"choices": [{"delta": {"reasoning_content": 1}}]}"#,
+        #"{"choices": [{"delta": {"tool_calls": [{"function": {"name": []}}]}}]}"#,
+        #"{"choices": [{"finish_reason": {}}]}"#,
+        #"null"#,
     ]
 
     @Test("a value of the wrong type fails in both decoders", arguments: mismatches)
     func mismatch(_ text: String) throws {
         let data = Data(text.utf8)
         #expect(throws: (any Error).self) { try JSONDecoder().decode(ChatCompletionChunk.self, from: data) }
-        #expect(throws: JSONShapeError.self) { try ChatCompletionChunk(json: JSONParser.parse(data)) }
+        let error = #expect(throws: JSONDecodingError.self) { try ChatCompletionChunk(json: data) }
+        #expect(error?.shape != nil, "\(String(describing: error))")
     }
 
-    @Test("the failure names the path to the bad value")
-    func path() throws {
-        let error = #expect(throws: JSONShapeError.self) {
-            try ChatCompletionChunk(json: JSONParser.parse(#"{"choices": [{"delta": {"tool_calls": [{"index": 0, "type": 3}]}}]}"#))
+    @Test("the failure names the path to the bad value", arguments: [
+        (#"{"choices": [{"delta": {"tool_calls": [{"index": 0, "type": 3}]}}]}"#, "choices[0].delta.tool_calls[0].type"),
+        (#"{"id": "a", "choices": [{"delta": {}}, {"delta": {"reasoning_content": 1}}]}"#, "choices[1].delta.reasoning_content"),
+        (#"{"choices": [{"delta": {}, "logprobs": {"content": [{"token": "a", "logprob": -1, "top_logprobs": [{"token": "b"}]}]}}]}"#, "choices[0].logprobs.content[0].top_logprobs[0].logprob"),
+        (#"{"usage": {"total_tokens": "3"}}"#, "usage.total_tokens"),
+    ])
+    func path(_ text: String, _ path: String) throws {
+        let error = #expect(throws: JSONDecodingError.self) { try ChatCompletionChunk(json: Data(text.utf8)) }
+        #expect(error?.shape?.path == path)
+    }
+
+    @Test("`reasoning` wins over `reasoning_content`, whose type then goes unchecked, as with JSONDecoder")
+    func reasoningPrecedence() throws {
+        let data = Data(#"{"choices": [{"delta": {"reasoning_content": 1, "reasoning": "r", "content": null}}]}"#.utf8)
+        let fast = try ChatCompletionChunk(json: data)
+        #expect(fast == (try JSONDecoder().decode(ChatCompletionChunk.self, from: data)))
+        #expect(fast.choices.first?.delta.reasoning == "r")
+    }
+
+    @Test("an event whose `error` member is set is refused, so the stream reads it as the error; `null` is no error")
+    func errorMember() throws {
+        #expect(throws: JSONDecodingError.self) {
+            try ChatCompletionChunk(json: Data(#"{"id": "x", "choices": [], "error": {"message": "overloaded"}}"#.utf8))
         }
-        #expect(error?.path == "choices[0].delta.tool_calls[0].type")
+        #expect(throws: JSONDecodingError.self) { try ChatCompletionChunk(json: Data(#"{"error": "boom"}"#.utf8)) }
+        let chunk = try ChatCompletionChunk(json: Data(#"{"id": "x", "error": null, "choices": []}"#.utf8))
+        #expect(chunk.id == "x")
+    }
+
+    @Test("every cut of every recorded event throws a syntax error, never crashes", arguments: RecordedStream.all)
+    func truncated(_ stream: RecordedStream) throws {
+        let oracle = StreamOracle(try stream.body)
+        for event in oracle.events {
+            let bytes = Array(event.utf8)
+            for length in 0..<bytes.count {
+                let error = #expect(throws: JSONDecodingError.self) { try ChatCompletionChunk(json: Data(bytes[..<length])) }
+                #expect(error?.syntax != nil, "cut at \(length) of \(event)")
+            }
+        }
     }
 
     @Test("reasoning arrives as `reasoning` or `reasoning_content`; numeric tool-call ids read as text")
@@ -68,7 +108,7 @@ struct ChunkDecodingTests {
         for key in ["reasoning", "reasoning_content"] {
             let text = #"{"choices": [{"index": 0, "delta": {"\#(key)": "hmm", "tool_calls": [{"index": 0, "id": 0, "function": {"arguments": {"a": 1}}}]}}]}"#
             let data = Data(text.utf8)
-            let fast = try ChatCompletionChunk(json: JSONParser.parse(data))
+            let fast = try ChatCompletionChunk(json: data)
             #expect(fast == (try JSONDecoder().decode(ChatCompletionChunk.self, from: data)))
             #expect(fast.choices.first?.delta.reasoning == "hmm")
             #expect(fast.choices.first?.delta.toolCalls?.first?.id == "0")

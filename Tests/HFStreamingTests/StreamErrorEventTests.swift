@@ -39,6 +39,11 @@ struct StreamErrorEventTests {
              category: .modelUnavailable, message: "Model is overloaded", errorType: "overloaded"),
         Case(events: "data: {\"error\": {\"message\": \"Upstream failed\", \"type\": \"server_error\", \"code\": \"500\"}}\n\n",
              category: .api, message: "Upstream failed", errorType: "server_error"),
+        // After members that read as a chunk, and after one of the wrong type: the error still wins.
+        Case(events: "data: {\"id\": \"x\", \"choices\": [], \"error\": {\"message\": \"Late failure\", \"type\": \"server_error\"}}\n\n",
+             category: .api, message: "Late failure", errorType: "server_error"),
+        Case(events: "data: {\"choices\": \"x\", \"error\": \"Broken and failed\", \"error_type\": \"overloaded\"}\n\n",
+             category: .modelUnavailable, message: "Broken and failed", errorType: "overloaded"),
         Case(events: "event: error\ndata: {\"message\": \"Stream aborted\"}\n\n",
              category: .api, message: "Stream aborted", errorType: nil),
         Case(events: "event: error\ndata: connection to the provider lost\n\n",

@@ -51,7 +51,7 @@ struct TextGenerationStreamTests {
     func tokenEvents() throws {
         let events = try Self.documented.map { text in
             let data = Data(text.utf8)
-            let fast = try TextGenerationStreamOutput(json: JSONParser.parse(data))
+            let fast = try TextGenerationStreamOutput(json: data)
             #expect(fast == (try JSONDecoder().decode(TextGenerationStreamOutput.self, from: data)))
             return fast
         }
@@ -64,11 +64,28 @@ struct TextGenerationStreamTests {
         #expect(!StreamCodec.textGeneration.isFinal(events[0]))
     }
 
+    @Test("an error event after a token: the token, then the typed error with the text so far")
+    func errorEvent() async throws {
+        let body = Data("data: \(Self.documented[0])\n\ndata: {\"error\": \"Model is overloaded\", \"error_type\": \"overloaded\"}\n\n".utf8)
+        let client = HFClient(configuration: HFConfiguration(token: testToken, environment: .empty))
+        let head = HTTPResponseHead(status: 200, headers: ["Content-Type": "text/event-stream"])
+        let stream = InferenceStream(client: client, codec: .textGeneration) {
+            HTTPStreamingResponse(head: head, body: HTTPBodyStream(data: body))
+        }
+        var received: [String] = []
+        let error = await #expect(throws: HFError.self) {
+            for try await event in stream { received.append(event.text ?? "") }
+        }
+        #expect(received == [" the"])
+        #expect(error?.category == .modelUnavailable)
+        #expect(error?.message == "Model is overloaded")
+        #expect(error?.partialOutput == " the")
+    }
+
     @Test("a seed above Int64.max (TGI reports random 64-bit seeds) is read exactly")
     func largeSeed() throws {
         let event = #"{"index": 4, "token": {"id": 2, "text": "</s>", "logprob": -0.1, "special": true}, "generated_text": "Hi", "details": {"finish_reason": "eos_token", "generated_tokens": 1, "seed": 12345678901234567890}}"#
-        let json = try JSONParser.parse(event)
-        let decoded = try TextGenerationStreamOutput(json: json)
+        let decoded = try TextGenerationStreamOutput(json: Data(event.utf8))
         #expect(decoded.details?.seed == 12_345_678_901_234_567_890)
         let viaDecoder = try JSONDecoder().decode(TextGenerationStreamOutput.self, from: Data(event.utf8))
         #expect(viaDecoder.details?.seed == 12_345_678_901_234_567_890)

@@ -79,3 +79,17 @@ extension ReplayServer {
         return (server, interaction)
     }
 }
+
+extension JSONDecodingError {
+    /// The shape error, or `nil` for a syntax error.
+    public var shape: JSONShapeError? {
+        if case .shape(let shape) = self { return shape }
+        return nil
+    }
+
+    /// The syntax failure, or `nil` for a shape error.
+    public var syntax: JSONParser.Failure? {
+        if case .syntax(let failure) = self { return failure }
+        return nil
+    }
+}

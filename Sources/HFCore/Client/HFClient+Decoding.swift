@@ -11,6 +11,16 @@ extension HFClient {
         }
     }
 
+    /// Decodes a JSON response with the type's own ``JSONReader``-based decoder, the fast path for
+    /// hot replies; a mismatch becomes the same error as with ``decode(_:from:)``.
+    package func read<Value: JSONReadable>(_ type: Value.Type, from response: HTTPResponse) throws(HFError) -> Value {
+        do {
+            return try Value(json: response.body)
+        } catch {
+            throw decodingError(describing: error, response: response, expected: "\(Value.self)")
+        }
+    }
+
     /// Parses a JSON response into a ``JSONValue``, keeping key order.
     public func parseJSON(from response: HTTPResponse) throws(HFError) -> JSONValue {
         do {

@@ -148,14 +148,15 @@ extension HFClient {
     }
 
     private func sendThroughMiddleware(_ request: HTTPRequest, index: Int) async throws -> HTTPResponse {
-        guard index < middleware.count else { return try await sendOnTransport(request) }
+        // Without middleware the request reaching the transport is the one `send` checked.
+        guard index < middleware.count else { return try await sendOnTransport(request, checked: index == 0) }
         return try await middleware[index].intercept(request) { [self] next in
             try await sendThroughMiddleware(next, index: index + 1)
         }
     }
 
     private func streamThroughMiddleware(_ request: HTTPRequest, index: Int) async throws -> HTTPStreamingResponse {
-        guard index < middleware.count else { return try await streamOnTransport(request) }
+        guard index < middleware.count else { return try await streamOnTransport(request, checked: index == 0) }
         return try await middleware[index].interceptStream(request) { [self] next in
             try await streamThroughMiddleware(next, index: index + 1)
         }
@@ -163,8 +164,10 @@ extension HFClient {
 
     // MARK: Transport calls, logged
 
-    private func sendOnTransport(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try preflight(request)
+    /// `checked`: the request is the one the caller passed through ``preflight(_:)``; a middleware
+    /// may have changed any other, so it is checked again here, before any byte leaves.
+    private func sendOnTransport(_ request: HTTPRequest, checked: Bool) async throws -> HTTPResponse {
+        if !checked { try preflight(request) }
         let start = ContinuousClock.now
         logStart(request)
         do {
@@ -178,8 +181,8 @@ extension HFClient {
         }
     }
 
-    private func streamOnTransport(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
-        try preflight(request)
+    private func streamOnTransport(_ request: HTTPRequest, checked: Bool) async throws -> HTTPStreamingResponse {
+        if !checked { try preflight(request) }
         let start = ContinuousClock.now
         logStart(request)
         do {
@@ -222,16 +225,20 @@ extension HFClient {
 
     private func logFinish(_ request: HTTPRequest, head: HTTPResponseHead, start: ContinuousClock.Instant, bytesReceived: Int?) {
         guard let logger = configuration.logger else { return }
-        let requestID = head.headers["X-Request-Id"]
         let level: HFLogLevel = head.isSuccess ? .debug : (head.status >= 500 ? .error : .warning)
+        let warnings = head.headers.values(for: "X-HF-Warning")
+        // The route is built only for an event that will be delivered.
+        guard logger.isEnabled(level) || (!warnings.isEmpty && logger.isEnabled(.warning)) else { return }
+        let route = request.route
+        let requestID = head.headers["X-Request-Id"]
         logger.log(HFLogEvent(
-            level: level, kind: .requestFinished, method: request.method.rawValue, route: request.route,
+            level: level, kind: .requestFinished, method: request.method.rawValue, route: route,
             status: head.status, duration: .now - start, requestID: requestID, provider: request.provider,
             bytesSent: request.body?.count ?? 0, bytesReceived: bytesReceived
         ))
-        for warning in head.headers.values(for: "X-HF-Warning") {
+        for warning in warnings {
             logger.log(HFLogEvent(
-                level: .warning, kind: .serverWarning, method: request.method.rawValue, route: request.route,
+                level: .warning, kind: .serverWarning, method: request.method.rawValue, route: route,
                 status: head.status, requestID: requestID, provider: request.provider,
                 message: configuration.token?.scrub(warning) ?? warning
             ))
@@ -239,9 +246,10 @@ extension HFClient {
     }
 
     private func logFailure(_ request: HTTPRequest, error: HFError, start: ContinuousClock.Instant) {
-        guard let logger = configuration.logger else { return }
+        let level: HFLogLevel = error.category == .cancelled ? .debug : .error
+        guard let logger = configuration.logger, logger.isEnabled(level) else { return }
         logger.log(HFLogEvent(
-            level: error.category == .cancelled ? .debug : .error, kind: .requestFailed, method: request.method.rawValue,
+            level: level, kind: .requestFailed, method: request.method.rawValue,
             route: request.route, duration: .now - start, provider: request.provider,
             bytesSent: request.body?.count ?? 0, message: "\(error.category): \(error.message)"
         ))

@@ -20,6 +20,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in members { self[key] = value }
     }
 
+    /// An object of `keys` (no two alike) and their `values`, in order.
+    init(uniqueKeys keys: [String], values: [JSONValue]) {
+        keyStorage = keys
+        valueStorage = values
+    }
+
     /// The keys, in order.
     public var keys: [String] { keyStorage }
 

@@ -18,7 +18,7 @@ public struct JSONValueEncoder: Sendable {
         if let json = value as? JSONValue { return json }
         let root = EncodingNode()
         try value.encode(to: TreeEncoder(node: root, codingPath: []))
-        return try root.value(codingPath: [])
+        return root.value
     }
 
     /// Encodes `value` to compact JSON bytes.
@@ -27,70 +27,106 @@ public struct JSONValueEncoder: Sendable {
     }
 }
 
-/// One value under construction. A class so that containers handed out earlier can keep adding to it.
+/// One value under construction. A class so that containers handed out earlier can keep adding to
+/// it. Primitive members and elements are stored as values; only nested containers and other
+/// `Encodable` values get a node of their own.
 private final class EncodingNode {
     enum Content {
         case unset
         case value(JSONValue)
-        case array([EncodingNode])
-        case object(keys: [String], nodes: [EncodingNode])
+        case array
+        case object
+    }
+
+    enum Slot {
+        case value(JSONValue)
+        case node(EncodingNode)
     }
 
     var content: Content = .unset
+    /// The member names of an object, in order; `slots` holds their values.
+    var keys: [String] = []
+    /// An array's elements, or an object's member values.
+    var slots: [Slot] = []
 
-    func value(codingPath: [any CodingKey]) throws -> JSONValue {
+    var value: JSONValue {
         switch content {
         case .unset:
             // A value that opened no container, e.g. an empty custom `encode(to:)`; JSONEncoder writes {}.
             return .object(JSONObject())
         case .value(let value):
             return value
-        case .array(let nodes):
-            return .array(try nodes.map { try $0.value(codingPath: codingPath) })
-        case .object(let keys, let nodes):
-            var object = JSONObject()
-            for (key, node) in zip(keys, nodes) {
-                object[key] = try node.value(codingPath: codingPath)
-            }
-            return .object(object)
+        case .array:
+            return .array(slots.map(\.value))
+        case .object:
+            return .object(JSONObject(uniqueKeys: keys, values: slots.map(\.value)))
         }
     }
 
     func makeObject() {
         if case .object = content { return }
-        content = .object(keys: [], nodes: [])
+        content = .object
+        keys.removeAll()
+        slots.removeAll()
     }
 
     func makeArray() {
         if case .array = content { return }
-        content = .array([])
+        content = .array
+        keys.removeAll()
+        slots.removeAll()
     }
 
+    /// Sets member `key`; a key set again keeps its place and takes the new value.
+    func set(_ slot: Slot, forKey key: String) {
+        makeObject()
+        if let index = keys.firstIndex(of: key) {
+            slots[index] = slot
+        } else {
+            keys.append(key)
+            slots.append(slot)
+        }
+    }
+
+    /// The node of member `key`, made if the member is new or holds a plain value.
     func child(forKey key: String) -> EncodingNode {
         makeObject()
-        guard case .object(var keys, var nodes) = content else { preconditionFailure("object expected") }
-        if let index = keys.firstIndex(of: key) { return nodes[index] }
+        if let index = keys.firstIndex(of: key) {
+            if case .node(let node) = slots[index] { return node }
+            let node = EncodingNode()
+            slots[index] = .node(node)
+            return node
+        }
         let node = EncodingNode()
         keys.append(key)
-        nodes.append(node)
-        content = .object(keys: keys, nodes: nodes)
+        slots.append(.node(node))
         return node
     }
 
-    func appendChild() -> EncodingNode {
+    func append(_ slot: Slot) {
         makeArray()
-        guard case .array(var nodes) = content else { preconditionFailure("array expected") }
+        slots.append(slot)
+    }
+
+    func appendChild() -> EncodingNode {
         let node = EncodingNode()
-        nodes.append(node)
-        content = .array(nodes)
+        append(.node(node))
         return node
     }
 
     var count: Int {
         switch content {
-        case .array(let nodes): return nodes.count
-        case .object(let keys, _): return keys.count
+        case .array, .object: return slots.count
         default: return 0
+        }
+    }
+}
+
+extension EncodingNode.Slot {
+    var value: JSONValue {
+        switch self {
+        case .value(let value): return value
+        case .node(let node): return node.value
         }
     }
 }
@@ -125,34 +161,56 @@ private struct TreeEncoder: Encoder {
 
 /// Turns leaf values into JSON, the same way for every container kind.
 private enum Leaf {
-    static func encode(_ value: some Encodable, into node: EncodingNode, codingPath: [any CodingKey]) throws {
-        switch value {
-        case let json as JSONValue: node.content = .value(json)
-        case let string as String: node.content = .value(.string(string))
-        case let flag as Bool: node.content = .value(.bool(flag))
-        case let double as Double: node.content = .value(try number(double, codingPath: codingPath))
-        case let float as Float:
+    /// The JSON of `value` when it is written without a container of its own: strings, the
+    /// common numbers, Booleans, ``JSONValue``, `Decimal`, `URL` and `Data`; `nil` for any other
+    /// type. Recognised by type identity, a comparison of type metadata, with no runtime cast:
+    /// a struct such as a message goes on to encode itself at no cost.
+    static func json<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws -> JSONValue? {
+        if let string = identical(value, as: String.self) { return .string(string) }
+        if let integer = identical(value, as: Int.self) { return .integer(Int64(integer)) }
+        if let double = identical(value, as: Double.self) { return try number(double, codingPath: codingPath()) }
+        if let flag = identical(value, as: Bool.self) { return .bool(flag) }
+        if let json = identical(value, as: JSONValue.self) { return json }
+        if let float = identical(value, as: Float.self) {
             // Through the shortest decimal text, so 0.1 as Float is written "0.1", as JSONEncoder does.
-            node.content = .value(try number(Double(float.description) ?? Double(float), codingPath: codingPath))
-        case let integer as any BinaryInteger:
-            if let signed = Int64(exactly: integer) {
-                node.content = .value(.integer(signed))
-            } else if let unsigned = UInt64(exactly: integer) {
-                node.content = .value(.unsigned(unsigned))
-            } else {
-                throw EncodingError.invalidValue(
-                    integer, EncodingError.Context(codingPath: codingPath, debugDescription: "\(integer) does not fit in 64 bits")
-                )
-            }
-        case let floating as any BinaryFloatingPoint:
-            node.content = .value(try number(Double(floating), codingPath: codingPath))
-        case let decimal as Decimal:
-            node.content = .value(try number(NSDecimalNumber(decimal: decimal).doubleValue, codingPath: codingPath))
-        case let url as URL: node.content = .value(.string(url.absoluteString))
-        case let data as Data: node.content = .value(.string(data.base64EncodedString()))
-        default:
-            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+            return try number(Double(float.description) ?? Double(float), codingPath: codingPath())
         }
+        if let decimal = identical(value, as: Decimal.self) {
+            return try number(NSDecimalNumber(decimal: decimal).doubleValue, codingPath: codingPath())
+        }
+        if let url = identical(value, as: URL.self) { return .string(url.absoluteString) }
+        if let data = identical(value, as: Data.self) { return .string(data.base64EncodedString()) }
+        return nil
+    }
+
+    /// Any other integer or floating-point type (`Int8`, `UInt64`, `Float16`…): these reach a
+    /// single-value container from their own `encode(to:)`.
+    static func otherNumber<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue? {
+        switch value {
+        case let integer as any BinaryInteger:
+            if let signed = Int64(exactly: integer) { return .integer(signed) }
+            if let unsigned = UInt64(exactly: integer) { return .unsigned(unsigned) }
+            throw EncodingError.invalidValue(
+                integer, EncodingError.Context(codingPath: codingPath, debugDescription: "\(integer) does not fit in 64 bits")
+            )
+        case let floating as any BinaryFloatingPoint:
+            return try number(Double(floating), codingPath: codingPath)
+        default:
+            return nil
+        }
+    }
+
+    /// `value` as a `U`, when `T` is `U`.
+    private static func identical<T, U>(_ value: T, as type: U.Type) -> U? {
+        T.self == U.self ? unsafeBitCast(value, to: U.self) : nil
+    }
+
+    /// `value` as a member or element: its JSON, or a node it encodes itself into.
+    static func slot<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws -> EncodingNode.Slot {
+        if let json = try json(value, codingPath: codingPath()) { return .value(json) }
+        let node = EncodingNode()
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath()))
+        return .node(node)
     }
 
     static func number(_ double: Double, codingPath: [any CodingKey]) throws -> JSONValue {
@@ -171,11 +229,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws {
-        node.child(forKey: key.stringValue).content = .value(.null)
+        node.set(.value(.null), forKey: key.stringValue)
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try Leaf.encode(value, into: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+        node.set(try Leaf.slot(value, codingPath: codingPath + [key]), forKey: key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -207,12 +265,12 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var count: Int { node.count }
 
     mutating func encodeNil() throws {
-        node.appendChild().content = .value(.null)
+        node.append(.value(.null))
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let index = count
-        try Leaf.encode(value, into: node.appendChild(), codingPath: codingPath + [IndexKey(index)])
+        node.append(try Leaf.slot(value, codingPath: codingPath + [IndexKey(index)]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -243,6 +301,10 @@ private struct SingleContainer: SingleValueEncodingContainer {
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try Leaf.encode(value, into: node, codingPath: codingPath)
+        if let json = try Leaf.json(value, codingPath: codingPath) ?? Leaf.otherNumber(value, codingPath: codingPath) {
+            node.content = .value(json)
+        } else {
+            try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+        }
     }
 }

@@ -41,16 +41,15 @@ extension HFConfiguration {
     /// `/chat/completions` is kept, one ending in `/v1` gets `/chat/completions`, anything else
     /// gets `/v1/chat/completions`. The query string is kept.
     public static func chatCompletionURL(forEndpoint endpoint: URL) -> URL {
-        guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else { return endpoint }
-        let path = components.path.trimmingTrailingSlashes()
-        if path.hasSuffix("/chat/completions") {
-            components.path = path
-        } else if path.hasSuffix("/v1") {
-            components.path = path + "/chat/completions"
-        } else {
-            components.path = path + "/v1/chat/completions"
-        }
-        return components.url ?? endpoint
+        // Worked out on the URL's text, which is cheaper than URLComponents on this per-request
+        // path: the path runs from the first "/" after the authority to the query or fragment.
+        let text = endpoint.absoluteString
+        let tail = text.firstIndex { $0 == "?" || $0 == "#" } ?? text.endIndex
+        let authority = text.firstRange(of: "://")?.upperBound ?? text.startIndex
+        let pathStart = text[authority..<tail].firstIndex(of: "/") ?? tail
+        let path = String(text[pathStart..<tail]).trimmingTrailingSlashes()
+        let suffix = path.hasSuffix("/chat/completions") ? "" : path.hasSuffix("/v1") ? "/chat/completions" : "/v1/chat/completions"
+        return URL(string: text[..<pathStart] + path + suffix + text[tail...]) ?? endpoint
     }
 
     static func join(_ base: URL, _ path: String) -> URL {

@@ -15,7 +15,7 @@ extension InferenceAPI {
     public func chat(_ request: ChatCompletionRequest, via target: ChatTarget = .router) async throws -> ChatCompletion {
         let httpRequest = try await makeChatRequest(request, via: target, stream: false)
         let response = try await client.send(httpRequest)
-        return try decodeReply(ChatCompletion.self, from: response, provider: httpRequest.provider)
+        return try readReply(ChatCompletion.self, from: response, provider: httpRequest.provider)
     }
 
     /// Asks `model` one question and returns the answer's text.

@@ -1,92 +1,105 @@
 import HFCore
 import HFInference
 
-// Hand-written decoding from a parsed `JSONValue`, the streaming hot path: it reads the same
-// fields with the same rules as the `Decodable` conformances (tests check that both agree on every
-// recorded stream) at a fraction of Foundation's per-event cost.
+// Hand-written decoding straight from an event's bytes with `JSONReader`, the streaming hot path:
+// it reads the same fields by the same rules as the `Decodable` conformances (tests check that both
+// agree on every recorded stream) at a fraction of Foundation's per-event cost, and builds no
+// `JSONValue` tree. An event whose `error` member is set is refused, so the stream reads it again
+// as the error the server reports.
 
-extension ChatCompletionChunk {
-    /// Decodes a chunk from parsed JSON.
-    package init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        self.init(
-            id: try fields.string("id"),
-            object: try fields.string("object"),
-            created: try fields.int("created"),
-            model: try fields.string("model"),
-            systemFingerprint: try fields.string("system_fingerprint"),
-            choices: try fields.array("choices") { value throws(JSONShapeError) in try Choice(json: value) } ?? [],
-            usage: try fields.nested("usage") { value throws(JSONShapeError) in try TokenUsage(json: value) }
-        )
-    }
-}
-
-extension ChatCompletionChunk.Choice {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        self.init(
-            index: try fields.int("index"),
-            delta: try fields.nested("delta") { value throws(JSONShapeError) in try ChatCompletionChunk.Delta(json: value) } ?? ChatCompletionChunk.Delta(),
-            finishReason: try fields.string("finish_reason").map(FinishReason.init(rawValue:)),
-            logprobs: try fields.nested("logprobs") { value throws(JSONShapeError) in try ChatLogprobs(json: value) }
-        )
-    }
-}
-
-extension ChatCompletionChunk.Delta {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        var reasoning = try fields.string("reasoning")
-        if reasoning == nil { reasoning = try fields.string("reasoning_content") }
-        self.init(
-            role: try fields.string("role").map(ChatRole.init(rawValue:)),
-            content: try fields.string("content"),
-            reasoning: reasoning,
-            toolCalls: try fields.array("tool_calls") { value throws(JSONShapeError) in try ToolCallDelta(json: value) }
-        )
-    }
-}
-
-extension ToolCallDelta {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        self.init(
-            index: try fields.int("index"),
-            id: fields.value("id").flatMap(Self.text),
-            type: try fields.string("type"),
-            function: try fields.nested("function") { value throws(JSONShapeError) in
-                let function = try JSONFields(value)
-                return Function(name: try function.string("name"), arguments: function.value("arguments").flatMap(Self.text))
+extension ChatCompletionChunk: JSONReadable {
+    /// Reads a chunk straight from an event's JSON bytes, by the same rules as `Decodable`; an
+    /// event whose `error` member is set (a server failing mid-stream) is refused with a shape
+    /// error at `error`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var id: String?, object: String?, created: Int?, model: String?, systemFingerprint: String?
+        var choices: [Choice]?, usage: TokenUsage?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "id": id = try reader.decodeString()
+            case "choices": choices = try reader.decodeArray(of: Choice.self)
+            case "created": created = try reader.decodeInt()
+            case "model": model = try reader.decodeString()
+            case "system_fingerprint": systemFingerprint = try reader.decodeString()
+            case "object": object = try reader.decodeString()
+            case "usage": usage = try reader.decode(TokenUsage.self)
+            case "error": try reader.refuseReportedError()
+            default: return false
             }
-        )
-    }
-}
-
-extension TokenUsage {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
+            return true
+        }
         self.init(
-            promptTokens: try fields.int("prompt_tokens"),
-            completionTokens: try fields.int("completion_tokens"),
-            totalTokens: try fields.int("total_tokens")
+            id: id, object: object, created: created, model: model, systemFingerprint: systemFingerprint,
+            choices: choices ?? [], usage: usage
         )
     }
 }
 
-extension ChatLogprobs {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        self.init(content: try fields.array("content") { value throws(JSONShapeError) in
-            let token = try JSONFields(value)
-            guard let text = try token.string("token") else { throw JSONShapeError(path: "token", expected: "a string") }
-            guard let logprob = try token.double("logprob") else { throw JSONShapeError(path: "logprob", expected: "a number") }
-            let top = try token.array("top_logprobs") { value throws(JSONShapeError) in
-                let alternative = try JSONFields(value)
-                guard let text = try alternative.string("token") else { throw JSONShapeError(path: "token", expected: "a string") }
-                guard let logprob = try alternative.double("logprob") else { throw JSONShapeError(path: "logprob", expected: "a number") }
-                return TopLogprob(token: text, logprob: logprob)
+extension ChatCompletionChunk.Choice: JSONReadable {
+    /// Reads a choice's part of a chunk straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var index: Int?, delta: ChatCompletionChunk.Delta?, finishReason: FinishReason?, logprobs: ChatLogprobs?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "delta": delta = try reader.decode(ChatCompletionChunk.Delta.self)
+            case "index": index = try reader.decodeInt()
+            case "finish_reason": finishReason = try reader.decodeString().map(FinishReason.init(rawValue:))
+            case "logprobs": logprobs = try reader.decode(ChatLogprobs.self)
+            default: return false
             }
-            return TokenLogprob(token: text, logprob: logprob, topLogprobs: top)
-        })
+            return true
+        }
+        self.init(index: index, delta: delta ?? ChatCompletionChunk.Delta(), finishReason: finishReason, logprobs: logprobs)
+    }
+}
+
+extension ChatCompletionChunk.Delta: JSONReadable {
+    /// Reads a delta straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var toolCalls: [ToolCallDelta]?
+        let members = try MessageMembers(reading: &reader) { reader throws(JSONDecodingError) in toolCalls = try reader.decodeArray(of: ToolCallDelta.self) }
+        self.init(role: members.role, content: members.content, reasoning: try members.reasoning(), toolCalls: toolCalls)
+    }
+}
+
+extension ToolCallDelta: JSONReadable {
+    /// Reads a tool-call fragment straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var index: Int?, id: String?, type: String?, function: Function?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "index": index = try reader.decodeInt()
+            case "id": id = try reader.decodeValue().flatMap(Self.text)
+            case "type": type = try reader.decodeString()
+            case "function": function = try reader.decode(Function.self)
+            default: return false
+            }
+            return true
+        }
+        self.init(index: index, id: id, type: type, function: function)
+    }
+}
+
+extension ToolCallDelta.Function: JSONReadable {
+    /// Reads a fragment's function straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var name: String?, arguments: String?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "name": name = try reader.decodeString()
+            case "arguments": arguments = try reader.decodeValue().flatMap(ToolCallDelta.text)
+            default: return false
+            }
+            return true
+        }
+        self.init(name: name, arguments: arguments)
+    }
+}
+
+extension JSONReader {
+    /// An event's `error` member: `null` is no error; anything else refuses the event, so the
+    /// stream reads it again as the error the server reports.
+    mutating func refuseReportedError() throws(JSONDecodingError) {
+        guard try decodeNull() else { throw .shape(JSONShapeError(path: "", expected: "no error (the event reports one)")) }
     }
 }

@@ -43,7 +43,7 @@ extension InferenceAPI {
 
 extension StreamCodec where Element == ChatCompletionChunk {
     static let chat = StreamCodec(
-        decode: { json throws(JSONShapeError) in try ChatCompletionChunk(json: json) },
+        decode: { bytes throws(JSONDecodingError) in try ChatCompletionChunk(json: bytes) },
         text: { $0.text },
         isFinal: { chunk in chunk.choices.contains { $0.finishReason != nil } },
         wholeReply: { json throws(JSONShapeError) in

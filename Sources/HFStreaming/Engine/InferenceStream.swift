@@ -171,38 +171,37 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             }
             // `data:` with nothing after it carries no chunk; servers send it to keep a connection open.
             if event.isBlank, event.type != "error" { return }
+            if event.type == "error" {
+                failure = serverError((try? JSONParser.parse(event.data))?.objectValue, data: event.data)
+                return
+            }
+            do {
+                accept(try codec.decode(event.data))
+            } catch {
+                failure = refusal(of: event, error)
+            }
+        }
+
+        /// Why the decoder refused `event`, read the thorough way (a rare path): not JSON (cut
+        /// off, or garbled), an error the server reports, or JSON of an unexpected shape.
+        private func refusal(of event: RawServerSentEvent, _ error: JSONDecodingError) -> HFError {
             let json: JSONValue
             do {
                 json = try JSONParser.parse(event.data)
             } catch {
-                if event.type == "error" {
-                    failure = serverError(nil, data: event.data)
-                } else if event.isComplete {
-                    failure = decodingError("an event is not valid JSON (\(error))", data: event.data)
-                } else {
-                    failure = interruption(HFError.network("The stream was cut off in the middle of an event."))
-                }
-                return
+                guard event.isComplete else { return interruption(HFError.network("The stream was cut off in the middle of an event.")) }
+                return decodingError("an event is not valid JSON (\(error))", data: event.data)
             }
-            if case .object(let object) = json, event.type == "error" || !(object["error"]?.isNull ?? true) {
-                failure = serverError(object, data: event.data)
-                return
+            if case .object(let object) = json, !(object["error"]?.isNull ?? true) {
+                return serverError(object, data: event.data)
             }
-            if event.type == "error" {
-                failure = serverError(nil, data: event.data)
-                return
-            }
-            do {
-                accept(try codec.decode(json))
-            } catch {
-                failure = decodingError("an event does not have the expected shape: \(error)", data: event.data)
-            }
+            return decodingError("an event does not have the expected shape: \(error)", data: event.data)
         }
 
-        private mutating func accept(_ element: Element) {
-            ready.append(element)
+        private mutating func accept(_ element: consuming Element) {
             if let text = codec.text(element) { output += text }
             if codec.isFinal(element) { sawFinal = true }
+            ready.append(element)
         }
 
         /// A 2xx reply that is not an event stream: a JSON error, a whole reply, or events sent

@@ -3,8 +3,8 @@ import HFCore
 /// How an ``InferenceStream`` reads its events: one element per event's JSON, the text each adds,
 /// and which element ends the answer.
 package struct StreamCodec<Element: Sendable>: Sendable {
-    /// Decodes one event.
-    package var decode: @Sendable (JSONValue) throws(JSONShapeError) -> Element
+    /// Decodes one event from its data, refusing an event that reports an error.
+    package var decode: @Sendable (UnsafeRawBufferPointer) throws(JSONDecodingError) -> Element
     /// The text an element adds to the answer, if any.
     package var text: @Sendable (Element) -> String?
     /// `true` for an element that closes the answer (a finish reason, final details): the stream
@@ -15,7 +15,7 @@ package struct StreamCodec<Element: Sendable>: Sendable {
     package var wholeReply: @Sendable (JSONValue) throws(JSONShapeError) -> [Element]
 
     package init(
-        decode: @escaping @Sendable (JSONValue) throws(JSONShapeError) -> Element,
+        decode: @escaping @Sendable (UnsafeRawBufferPointer) throws(JSONDecodingError) -> Element,
         text: @escaping @Sendable (Element) -> String?,
         isFinal: @escaping @Sendable (Element) -> Bool,
         wholeReply: @escaping @Sendable (JSONValue) throws(JSONShapeError) -> [Element]

@@ -60,12 +60,12 @@ public struct ServerSentEventParser: Sendable {
             if bytes[0] == Self.lf { index = 1 }
         }
         var lineStart = index
+        // Servers end lines with LF; only a chunk that holds a CR needs the byte-by-byte search.
+        let hasCR = bytes.baseAddress.map { memchr($0, Int32(Self.cr), count) != nil } ?? false
         while index < count {
+            index = Self.lineEnd(in: bytes, from: index, hasCR: hasCR)
+            guard index < count else { break }
             let byte = bytes[index]
-            guard byte == Self.lf || byte == Self.cr else {
-                index += 1
-                continue
-            }
             let piece = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<index])
             if carried.isEmpty {
                 try readLine(piece, onEvent)
@@ -145,6 +145,17 @@ public struct ServerSentEventParser: Sendable {
         try data.withUnsafeBytes { bytes in
             try onEvent(RawServerSentEvent(type: type, id: id, data: bytes, isComplete: isComplete))
         }
+    }
+
+    /// The offset of the first line end (CR or LF) at or after `start`, or the end of `bytes`.
+    private static func lineEnd(in bytes: UnsafeRawBufferPointer, from start: Int, hasCR: Bool) -> Int {
+        guard !hasCR else {
+            var index = start
+            while index < bytes.count, bytes[index] != lf, bytes[index] != cr { index += 1 }
+            return index
+        }
+        guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(lf), bytes.count - start) else { return bytes.count }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {

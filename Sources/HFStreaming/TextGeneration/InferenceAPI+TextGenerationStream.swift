@@ -25,7 +25,7 @@ extension InferenceAPI {
 
 extension StreamCodec where Element == TextGenerationStreamOutput {
     static let textGeneration = StreamCodec(
-        decode: { json throws(JSONShapeError) in try TextGenerationStreamOutput(json: json) },
+        decode: { bytes throws(JSONDecodingError) in try TextGenerationStreamOutput(json: bytes) },
         text: { $0.text },
         isFinal: { $0.details != nil || $0.generatedText != nil },
         wholeReply: { json throws(JSONShapeError) in

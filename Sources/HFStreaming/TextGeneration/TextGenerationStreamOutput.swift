@@ -56,32 +56,59 @@ public struct TextGenerationStreamOutput: Sendable, Hashable, Decodable {
     }
 }
 
-extension TextGenerationStreamOutput {
-    /// Decodes an event from parsed JSON, by the same rules as `Decodable`.
-    package init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        self.init(
-            index: try fields.int("index"),
-            token: try fields.nested("token") { value throws(JSONShapeError) in try TextGenerationToken(json: value) },
-            topTokens: try fields.array("top_tokens") { value throws(JSONShapeError) in try TextGenerationToken(json: value) },
-            generatedText: try fields.string("generated_text"),
-            details: try fields.nested("details") { value throws(JSONShapeError) in
-                let details = try JSONFields(value)
-                return Details(
-                    finishReason: try details.string("finish_reason").map(FinishReason.init(rawValue:)),
-                    generatedTokens: try details.int("generated_tokens"),
-                    inputLength: try details.int("input_length"),
-                    seed: try details.uint64("seed")
-                )
+extension TextGenerationStreamOutput: JSONReadable {
+    /// Decodes an event straight from its bytes, by the same rules as `Decodable`; an event whose
+    /// `error` member is set is refused, so the stream reads it again as the error it reports.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var index: Int?, token: TextGenerationToken?, topTokens: [TextGenerationToken]?, generatedText: String?, details: Details?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "index": index = try reader.decodeInt()
+            case "token": token = try reader.decode(TextGenerationToken.self)
+            case "top_tokens": topTokens = try reader.decodeArray(of: TextGenerationToken.self)
+            case "generated_text": generatedText = try reader.decodeString()
+            case "details": details = try reader.decode(Details.self)
+            case "error": try reader.refuseReportedError()
+            default: return false
             }
-        )
+            return true
+        }
+        self.init(index: index, token: token, topTokens: topTokens, generatedText: generatedText, details: details)
     }
 }
 
-extension TextGenerationToken {
-    init(json: JSONValue) throws(JSONShapeError) {
-        let fields = try JSONFields(json)
-        guard let text = try fields.string("text") else { throw JSONShapeError(path: "text", expected: "a string") }
-        self.init(id: try fields.int("id"), text: text, logprob: try fields.double("logprob"), special: try fields.bool("special") ?? false)
+extension TextGenerationStreamOutput.Details: JSONReadable {
+    /// Reads the last event's summary straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var finishReason: FinishReason?, generatedTokens: Int?, inputLength: Int?, seed: UInt64?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "finish_reason": finishReason = try reader.decodeString().map(FinishReason.init(rawValue:))
+            case "generated_tokens": generatedTokens = try reader.decodeInt()
+            case "input_length": inputLength = try reader.decodeInt()
+            case "seed": seed = try reader.decodeUInt64()
+            default: return false
+            }
+            return true
+        }
+        self.init(finishReason: finishReason, generatedTokens: generatedTokens, inputLength: inputLength, seed: seed)
+    }
+}
+
+extension TextGenerationToken: JSONReadable {
+    /// Reads a token straight from JSON bytes, by the same rules as `Decodable`.
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var id: Int?, text: String?, logprob: Double?, special: Bool?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "id": id = try reader.decodeInt()
+            case "text": text = try reader.decodeString()
+            case "logprob": logprob = try reader.decodeDouble()
+            case "special": special = try reader.decodeBool()
+            default: return false
+            }
+            return true
+        }
+        self.init(id: id, text: try text.required("text", "a string"), logprob: logprob, special: special ?? false)
     }
 }

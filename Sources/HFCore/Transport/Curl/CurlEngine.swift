@@ -158,9 +158,9 @@ final class CurlEngine: @unchecked Sendable {
 
     private func enforceDeadlines() {
         let now = monotonicNow()
-        for transfer in Array(active.values) {
-            if let error = transfer.expiredDeadline(at: now) { finish(transfer, with: error) }
-        }
+        // Collected first, as finishing changes `active`; with nothing expired, nothing is allocated.
+        let expired = active.values.compactMap { transfer in transfer.expiredDeadline(at: now).map { (transfer, $0) } }
+        for (transfer, error) in expired { finish(transfer, with: error) }
     }
 
     /// Milliseconds until libcurl or a deadline needs the thread; long when nothing is pending,
