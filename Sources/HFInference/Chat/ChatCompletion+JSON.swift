@@ -9,24 +9,15 @@ import HFCore
 extension ChatCompletion: JSONReadable {
     /// Reads a reply straight from JSON bytes, by the same rules as `Decodable`.
     public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
-        var id: String?, object: String?, created: Int?, model: String?, systemFingerprint: String?
-        var choices: [Choice]?, usage: TokenUsage?
-        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
-            switch key {
-            case "id": id = try reader.decodeString()
-            case "object": object = try reader.decodeString()
-            case "created": created = try reader.decodeInt()
-            case "model": model = try reader.decodeString()
-            case "system_fingerprint": systemFingerprint = try reader.decodeString()
-            case "choices": choices = try reader.decodeArray(of: Choice.self)
-            case "usage": usage = try reader.decode(TokenUsage.self)
-            default: return false
-            }
+        var choices: [Choice]?
+        let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
+            guard case "choices" = key else { return false }
+            choices = try reader.decodeArray(of: Choice.self)
             return true
         }
         self.init(
-            id: id, object: object, created: created, model: model, systemFingerprint: systemFingerprint,
-            choices: try choices.required("choices", "an array"), usage: usage
+            id: header.id, object: header.object, created: header.created, model: header.model,
+            systemFingerprint: header.systemFingerprint, choices: try choices.required("choices", "an array"), usage: header.usage
         )
     }
 }

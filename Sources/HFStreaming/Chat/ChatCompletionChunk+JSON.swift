@@ -12,25 +12,18 @@ extension ChatCompletionChunk: JSONReadable {
     /// event whose `error` member is set (a server failing mid-stream) is refused with a shape
     /// error at `error`.
     public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
-        var id: String?, object: String?, created: Int?, model: String?, systemFingerprint: String?
-        var choices: [Choice]?, usage: TokenUsage?
-        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+        var choices: [Choice]?
+        let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
             switch key {
-            case "id": id = try reader.decodeString()
             case "choices": choices = try reader.decodeArray(of: Choice.self)
-            case "created": created = try reader.decodeInt()
-            case "model": model = try reader.decodeString()
-            case "system_fingerprint": systemFingerprint = try reader.decodeString()
-            case "object": object = try reader.decodeString()
-            case "usage": usage = try reader.decode(TokenUsage.self)
             case "error": try reader.refuseReportedError()
             default: return false
             }
             return true
         }
         self.init(
-            id: id, object: object, created: created, model: model, systemFingerprint: systemFingerprint,
-            choices: choices ?? [], usage: usage
+            id: header.id, object: header.object, created: header.created, model: header.model,
+            systemFingerprint: header.systemFingerprint, choices: choices ?? [], usage: header.usage
         )
     }
 }
