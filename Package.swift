@@ -4,6 +4,10 @@
 // Library products need nothing beyond the toolchain: Foundation everywhere, and on Linux the system
 // libcurl (libcurl4-openssl-dev) through the `CCurl` system-library target. Test support
 // (`HFReplay`) is a plain target that no library product depends on, so consumers never build it.
+//
+// Layers: HFJSON (the one JSON tokenizer, value, writer and coders) and HFTransport (HTTP types,
+// body channel, SSE framing, the libcurl and URLSession transports) are internal targets below
+// HFCore, which re-exports what users need; HFTransport knows nothing of providers or HFError.
 
 import PackageDescription
 
@@ -26,10 +30,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .target(name: "HFJSON"),
         .target(
-            name: "HFCore",
+            name: "HFTransport",
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
+        .target(name: "HFCore", dependencies: ["HFJSON", "HFTransport"]),
         .target(name: "HFInference", dependencies: ["HFCore"]),
         .target(name: "HFStreaming", dependencies: ["HFCore", "HFInference"]),
         .target(name: "HFEmbeddings", dependencies: ["HFCore"]),

@@ -11,23 +11,25 @@ struct ClientPipelineTests {
 
     /// Retries once on 429: the kind of policy the middleware hook exists for.
     struct RetryOnce: HFMiddleware {
-        let attempts: LockedState<Int>
-        func intercept(_ request: HTTPRequest, next: Next) async throws -> HTTPResponse {
-            attempts.withLock { $0 += 1 }
-            let response = try await next(request)
+        let attempts: LockedState<[Int]>
+        func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
+            attempts.withLock { $0.append(context.attempt) }
+            let response = try await next(request, context)
             guard response.status == 429 else { return response }
-            attempts.withLock { $0 += 1 }
-            return try await next(request)
+            var again = context
+            again.attempt += 1
+            attempts.withLock { $0.append(again.attempt) }
+            return try await next(request, again)
         }
     }
 
     struct AddHeader: HFMiddleware {
         let name: String
         let value: String
-        func intercept(_ request: HTTPRequest, next: Next) async throws -> HTTPResponse {
+        func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
             var request = request
             request.headers.add(name: name, value: value)
-            return try await next(request)
+            return try await next(request, context)
         }
     }
 
@@ -38,12 +40,12 @@ struct ClientPipelineTests {
         let server = try ReplayServer()
         server.serve(chat, plan: .status(429, headers: ["Retry-After": "1"]))
         server.serve(chat)
-        let attempts = LockedState(0)
+        let attempts = LockedState<[Int]>([])
         let client = HFClient.replaying(server, middleware: [AddHeader(name: "X-Order", value: "first"), RetryOnce(attempts: attempts), AddHeader(name: "X-Order", value: "second")])
-        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
         let response = try await client.send(request)
         #expect(response.status == 200)
-        #expect(attempts.withLock { $0 } == 2)
+        #expect(attempts.withLock { $0 } == [1, 2])
         #expect(server.requests.count == 2)
         for sent in server.requests {
             #expect(sent.headerFields.filter { $0.name.lowercased() == "x-order" }.map(\.value) == ["first", "second"])
@@ -59,7 +61,7 @@ struct ClientPipelineTests {
         let client = HFClient.replaying(server) { configuration in
             configuration.logger = HFLogger(minimumLevel: .trace) { event in events.withLock { $0.append(event) } }
         }
-        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
         _ = try await client.send(request)
         let logged = events.withLock { $0 }
         #expect(logged.map(\.kind) == [.requestStarted, .requestFinished])
@@ -88,7 +90,7 @@ struct ClientPipelineTests {
         let client = HFClient.replaying(server) { configuration in
             configuration.logger = HFLogger(minimumLevel: .info) { event in events.withLock { $0.append(event) } }
         }
-        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
         await #expect(throws: HFError.self) { try await client.send(request) }
         let logged = events.withLock { $0 }
         #expect(logged.map(\.kind) == [.requestFailed])
@@ -132,10 +134,10 @@ struct ClientPipelineTests {
     }
 
     struct StreamTagger: HFMiddleware {
-        func interceptStream(_ request: HTTPRequest, next: NextStream) async throws -> HTTPStreamingResponse {
+        func interceptStream(_ request: HTTPRequest, context: HFRequestContext, next: NextStream) async throws -> HTTPStreamingResponse {
             var request = request
             request.headers["X-Streamed"] = "yes"
-            return try await next(request)
+            return try await next(request, context)
         }
     }
 
@@ -144,30 +146,30 @@ struct ClientPipelineTests {
         let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_with_stream_together_conversational")
         let chat = recorded.interactions[1]
         let server = try ReplayServer(case: recorded)
-        let attempts = LockedState(0)
+        let attempts = LockedState<[Int]>([])
         let client = HFClient.replaying(server, middleware: [StreamTagger(), RetryOnce(attempts: attempts)])
-        let request = try client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
+        let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
         var received = Data()
         for try await chunk in try await client.stream(request).body { received.append(chunk) }
         #expect(received == server.servedBody(for: chat.response))
         #expect(server.requests.last?.header("X-Streamed") == "yes")
-        #expect(attempts.withLock { $0 } == 0)
+        #expect(attempts.withLock { $0 }.isEmpty)
     }
 
     /// Points every request at a plain-http host that is not loopback.
     struct Downgrade: HFMiddleware {
         static let url = URL(string: "http://router.example.com/v1/chat/completions")!
 
-        func intercept(_ request: HTTPRequest, next: Next) async throws -> HTTPResponse {
+        func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
             var request = request
             request.url = Self.url
-            return try await next(request)
+            return try await next(request, context)
         }
 
-        func interceptStream(_ request: HTTPRequest, next: NextStream) async throws -> HTTPStreamingResponse {
+        func interceptStream(_ request: HTTPRequest, context: HFRequestContext, next: NextStream) async throws -> HTTPStreamingResponse {
             var request = request
             request.url = Self.url
-            return try await next(request)
+            return try await next(request, context)
         }
     }
 
@@ -177,7 +179,7 @@ struct ClientPipelineTests {
         let direct = HFClient.replaying(server)
         let handmade = HTTPRequest(method: .post, url: Downgrade.url, body: Data("{}".utf8), authorization: Secret("hf_test"))
         let changed = HFClient.replaying(server, middleware: [Downgrade()])
-        let request = try changed.makeRequest(.post, url: server.baseURL.appendingPathComponent("v1/chat/completions"), body: Data("{}".utf8))
+        let request = changed.makeRequest(.post, url: server.baseURL.appendingPathComponent("v1/chat/completions"), body: Data("{}".utf8))
         for (client, request) in [(direct, handmade), (changed, request)] {
             let whole = await #expect(throws: HFError.self) { try await client.send(request) }
             #expect(whole?.category == .validation)
@@ -234,8 +236,8 @@ struct ClientPipelineTests {
         let first = Task { var iterator = stream.makeAsyncIterator(); return try await iterator.next() }
         try await Task.sleep(for: .milliseconds(50))
         var second = stream.makeAsyncIterator()
-        let error = await #expect(throws: HFError.self) { try await second.next() }
-        #expect(error?.field == "body")
+        let error = await #expect(throws: HTTPTransportError.self) { try await second.next() }
+        #expect(error?.code == .bodyAlreadyRead)
         _ = channel.deliver(Data("x".utf8))
         #expect(try await first.value == Data("x".utf8))
     }

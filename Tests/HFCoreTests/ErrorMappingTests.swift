@@ -98,7 +98,7 @@ struct ErrorMappingTests {
     @Test("a server echoing the token does not put it in the error")
     func scrubbed() {
         let token = "hf_CANARYerror0123456789abcdefghijklmnop"
-        let error = HFError(response: Self.response(401, #"{"error":"bad token \#(token)"}"#), secret: Secret(token))
+        let error = HFError(response: Self.response(401, #"{"error":"bad token \#(token)"}"#)).redacted(by: Redactor(Secret(token)))
         var dumped = ""
         dump(error, to: &dumped)
         for text in ["\(error)", error.message, error.bodySnippet ?? "", dumped, error.localizedDescription] {
@@ -109,15 +109,15 @@ struct ErrorMappingTests {
     @Test("every category has a description and recovery suggestion that never carry the token")
     func allCategories() {
         let token = "hf_CANARYcategories0123456789abcdefghijk"
-        let secret = Secret(token)
-        let cause = HFError.network("reset", underlying: "libcurl error 56")
+        let redactor = Redactor(Secret(token))
+        let cause = HFError(transportError: HTTPTransportError(.connectionLost, "reset", detail: "libcurl error 56 \(token)"))
         let errors: [HFError] = [
-            .missingToken(searched: ["$HF_TOKEN"]), HFError(response: Self.response(429, #"{"error":"\#(token)"}"#), secret: secret),
-            HFError(response: Self.response(503, #"{"error":"loading \#(token)","estimated_time":3}"#), secret: secret),
-            .validation(field: "temperature", "3 is out of range"), HFError(response: Self.response(500, #"{"message":"\#(token)"}"#), secret: secret),
-            cause, .timeout("no response"), .decoding("bad", body: Data("{\"x\":".utf8)), .streamInterrupted(cause: cause, partialOutput: "Deep learning"),
+            .missingToken(searched: ["$HF_TOKEN"]), HFError(response: Self.response(429, #"{"error":"\#(token)"}"#)),
+            HFError(response: Self.response(503, #"{"error":"loading \#(token)","estimated_time":3}"#)),
+            .validation(field: "temperature", "3 is out of range"), HFError(response: Self.response(500, #"{"message":"\#(token)"}"#)),
+            cause, .timeout("no response"), .decoding("bad \(token)", body: Data("{\"x\":\"\(token)".utf8)), .streamInterrupted(cause: cause, partialOutput: "Deep learning \(token)"),
             .cancelled(), .responseTooLarge(limit: 10),
-        ]
+        ].map { $0.redacted(by: redactor) }
         let categories = Set(errors.map(\.category))
         #expect(categories == [.authentication, .rateLimited, .modelUnavailable, .validation, .api, .network, .timeout, .decoding, .streamInterrupted, .cancelled, .responseTooLarge])
         for error in errors {

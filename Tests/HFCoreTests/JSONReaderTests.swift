@@ -15,7 +15,7 @@ struct JSONReaderTests {
     /// Reads a document through the typed decoding API (members, arrays, typed reads), not through
     /// ``JSONReader/readValue()`` which the parser uses: two independent paths over the reader.
     static func decodeAny(_ reader: inout JSONReader) throws(JSONDecodingError) -> JSONValue {
-        switch try reader.syntax({ reader throws(JSONReader.Failure) in try reader.peekKind() }) {
+        switch try reader.syntax({ reader throws(JSONSyntaxError) in try reader.peekKind() }) {
         case .object:
             var object = JSONObject()
             try reader.decodeMembers { reader, key throws(JSONDecodingError) in
@@ -28,7 +28,7 @@ struct JSONReaderTests {
         case .string:
             return .string(try reader.decodeString() ?? "")
         case .number:
-            return try reader.syntax { reader throws(JSONReader.Failure) in try reader.readNumber() }
+            return try reader.syntax { reader throws(JSONSyntaxError) in try reader.readNumber() }
         case .bool:
             return .bool(try reader.decodeBool() ?? false)
         case .null:
@@ -91,7 +91,7 @@ struct JSONReaderTests {
     @Test("nesting to the cap reads; one level deeper fails every way, for arrays and objects")
     func depth() {
         for (open, close) in [("[", "]"), (#"{"a":"#, "}")] {
-            let deepest = String(repeating: open, count: JSONParser.maximumDepth) + "1" + String(repeating: close, count: JSONParser.maximumDepth)
+            let deepest = String(repeating: open, count: JSONReader.maximumDepth) + "1" + String(repeating: close, count: JSONReader.maximumDepth)
             let allowed = Self.readings(Array(deepest.utf8))
             #expect(allowed.decoded != nil && allowed.decoded == allowed.parsed && allowed.skipped)
             let tooDeep = open + deepest + close
@@ -103,9 +103,9 @@ struct JSONReaderTests {
     @Test("a failure carries the offset of the byte that is wrong")
     func offsets() {
         for (text, offset) in [("[1, 2, x]", 7), (#"{"a": tru}"#, 6), (#"{"a" 1}"#, 5), ("[1 2]", 3), (#""ab"#, 3)] {
-            let failure = Array(text.utf8).withUnsafeBytes { bytes -> JSONParser.Failure? in
+            let failure = Array(text.utf8).withUnsafeBytes { bytes -> JSONSyntaxError? in
                 var reader = JSONReader(bytes)
-                do throws(JSONParser.Failure) {
+                do throws(JSONSyntaxError) {
                     try reader.skipValue()
                     try reader.finish()
                     return nil

@@ -37,20 +37,20 @@ struct JSONTests {
 
     @Test("malformed documents fail with an offset, never crash", arguments: JSONDocuments.malformed)
     func malformed(_ text: String) {
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(text) }
     }
 
     @Test("invalid UTF-8 in a string is refused, with and without escapes; ASCII and valid UTF-8 read", arguments: JSONDocuments.invalidUTF8)
     func invalidUTF8(_ bytes: [UInt8]) throws {
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Data(bytes)) }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Data(bytes)) }
         #expect(try JSONParser.parse(Data([0x22, 0x61, 0x5C, 0x6E, 0xC3, 0xA9, 0x22])) == "a\né")
         #expect(try JSONParser.parse(Data([0x22, 0x61, 0x62, 0x22])) == "ab")
     }
 
     @Test("nesting deeper than the cap is refused")
     func depthCap() {
-        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 1) + String(repeating: "]", count: JSONParser.maximumDepth + 1)
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(deep) }
+        let deep = String(repeating: "[", count: JSONReader.maximumDepth + 1) + String(repeating: "]", count: JSONReader.maximumDepth + 1)
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(deep) }
     }
 
     struct Request: Encodable {

@@ -38,7 +38,7 @@ struct RecordedErrorTests {
         let interaction = recorded.interactions[testCase.interaction]
         let server = try ReplayServer(case: recorded)
         let client = HFClient.replaying(server)
-        let request = try client.makeRequest(
+        let request = client.makeRequest(
             HTTPMethod(rawValue: interaction.request.method), url: server.url(for: interaction.request.url),
             body: interaction.request.body, contentType: "application/json"
         )
@@ -56,7 +56,7 @@ struct RecordedErrorTests {
         let interaction = recorded.interactions[1]
         let server = try ReplayServer(case: recorded, plan: .status(status, headers: ["Retry-After": "7"]))
         let client = HFClient.replaying(server)
-        let request = try client.makeRequest(.post, url: server.url(for: interaction.request.url), body: interaction.request.body, contentType: "application/json")
+        let request = client.makeRequest(.post, url: server.url(for: interaction.request.url), body: interaction.request.body, contentType: "application/json")
         let error = await #expect(throws: HFError.self) { try await client.send(request) }
         #expect(error?.category == category)
         #expect(error?.retryAfter == .seconds(7))
@@ -69,7 +69,7 @@ struct RecordedErrorTests {
         let interaction = recorded.interactions[1]
         let server = try ReplayServer(case: recorded)
         let client = HFClient.replaying(server)
-        let request = try client.makeRequest(.post, url: server.url(for: interaction.request.url), body: interaction.request.body, contentType: "application/json", accept: "text/event-stream")
+        let request = client.makeRequest(.post, url: server.url(for: interaction.request.url), body: interaction.request.body, contentType: "application/json", accept: "text/event-stream")
         let error = await #expect(throws: HFError.self) { try await client.stream(request) }
         #expect(error?.category == .authentication)
         #expect(error?.message == "Invalid username or password.")

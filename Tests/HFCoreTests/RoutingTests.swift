@@ -1,8 +1,8 @@
 import Foundation
+import HFTestSupport
 import Testing
 
 @testable import HFCore
-import HFTestSupport
 
 @Suite("Model ids, providers and routes")
 struct RoutingTests {
@@ -45,28 +45,39 @@ struct RoutingTests {
         #expect(error?.field == "model")
     }
 
-    @Test("route construction: router, provider, override, hf-inference pipeline, hub")
-    func routes() {
+    /// The URL an adapter gives `provider`'s route for `task` under `configuration`.
+    static func url(_ provider: Provider, _ task: InferenceTask, model: String = "username/repo_name", _ configuration: HFConfiguration) throws -> String {
+        let adapter = try #require(AdapterRegistry.standard.adapter(for: provider, task: task))
+        return adapter.url(base: configuration.baseURL(for: provider), model: TaskModel(asGiven: model, hubID: model, providerID: model)).absoluteString
+    }
+
+    @Test("route construction: router, provider, override, hf-inference pipeline, hub (the verified URLs of protocol notes §3.4)")
+    func routes() throws {
         var configuration = HFConfiguration(token: "hf_x", environment: .empty)
-        #expect(configuration.routerURL(path: "/v1/chat/completions").absoluteString == "https://router.huggingface.co/v1/chat/completions")
-        #expect(configuration.providerURL(.together, path: Provider.together.chatCompletionPath!).absoluteString == "https://router.huggingface.co/together/v1/chat/completions")
-        #expect(configuration.providerURL(.fireworksAI, path: Provider.fireworksAI.chatCompletionPath!).absoluteString == "https://router.huggingface.co/fireworks-ai/inference/v1/chat/completions")
-        #expect(configuration.providerURL(.novita, path: Provider.novita.chatCompletionPath!).absoluteString == "https://router.huggingface.co/novita/v3/openai/chat/completions")
-        #expect(configuration.hfInferenceURL(model: "username/repo_name").absoluteString == "https://router.huggingface.co/hf-inference/models/username/repo_name")
-        #expect(configuration.hfInferenceURL(model: "username/repo_name", pipeline: .featureExtraction).absoluteString == "https://router.huggingface.co/hf-inference/models/username/repo_name/pipeline/feature-extraction")
-        #expect(configuration.hfInferenceURL(model: "username/repo_name", subpath: "/v1/chat/completions").absoluteString == "https://router.huggingface.co/hf-inference/models/username/repo_name/v1/chat/completions")
+        let router = try #require(AdapterRegistry.standard.routerAdapter(for: .conversational))
+        #expect(router.url(base: configuration.routerBaseURL, model: TaskModel(asGiven: "m", hubID: "m", providerID: "m")).absoluteString == "https://router.huggingface.co/v1/chat/completions")
+        #expect(try Self.url(.together, .conversational, configuration) == "https://router.huggingface.co/together/v1/chat/completions")
+        #expect(try Self.url(.fireworksAI, .conversational, configuration) == "https://router.huggingface.co/fireworks-ai/inference/v1/chat/completions")
+        #expect(try Self.url(.novita, .conversational, configuration) == "https://router.huggingface.co/novita/v3/openai/chat/completions")
+        #expect(try Self.url(.scaleway, .conversational, configuration) == "https://router.huggingface.co/scaleway/v1/chat/completions")
+        #expect(try Self.url(.ovhCloud, .conversational, configuration) == "https://router.huggingface.co/ovhcloud/v1/chat/completions")
+        #expect(try Self.url(.deepInfra, .featureExtraction, configuration) == "https://router.huggingface.co/deepinfra/v1/openai/embeddings")
+        #expect(try Self.url(.hfInference, .textGeneration, configuration) == "https://router.huggingface.co/hf-inference/models/username/repo_name")
+        #expect(try Self.url(.hfInference, .featureExtraction, configuration) == "https://router.huggingface.co/hf-inference/models/username/repo_name/pipeline/feature-extraction")
+        #expect(try Self.url(.hfInference, .sentenceSimilarity, configuration) == "https://router.huggingface.co/hf-inference/models/username/repo_name/pipeline/sentence-similarity")
+        #expect(try Self.url(.hfInference, .conversational, configuration) == "https://router.huggingface.co/hf-inference/models/username/repo_name/v1/chat/completions")
         configuration.providerBaseURLs[.hfInference] = URL(string: "http://localhost:8080/")!
-        #expect(configuration.hfInferenceURL(model: "x/y").absoluteString == "http://localhost:8080/models/x/y")
+        #expect(try Self.url(.hfInference, .textGeneration, model: "x/y", configuration) == "http://localhost:8080/models/x/y")
         configuration.routerBaseURL = URL(string: "https://proxy.example.com/hf/")!
-        #expect(configuration.providerURL(.groq, path: "/openai/v1/chat/completions").absoluteString == "https://proxy.example.com/hf/groq/openai/v1/chat/completions")
+        #expect(try Self.url(.groq, .conversational, configuration) == "https://proxy.example.com/hf/groq/openai/v1/chat/completions")
         #expect(configuration.hubURL(path: "/api/models/a/b", query: [("expand[]", "inferenceProviderMapping")]).absoluteString == "https://huggingface.co/api/models/a/b?expand%5B%5D=inferenceProviderMapping")
     }
 
     @Test("direct calls: a provider's own host as its base URL")
-    func directBaseURL() {
+    func directBaseURL() throws {
         var configuration = HFConfiguration(token: "provider-key", environment: .empty)
         configuration.providerBaseURLs[.together] = Provider.together.directBaseURL
-        #expect(configuration.providerURL(.together, path: Provider.together.chatCompletionPath!).absoluteString == "https://api.together.xyz/v1/chat/completions")
+        #expect(try Self.url(.together, .conversational, configuration) == "https://api.together.xyz/v1/chat/completions")
         #expect(Provider.deepInfra.directBaseURL?.absoluteString == "https://api.deepinfra.com")
         #expect(Provider(rawValue: "brand-new").directBaseURL == nil)
     }
@@ -85,19 +96,31 @@ struct RoutingTests {
     }
 
     @Test("plain http is refused for non-loopback hosts, before any network call; loopback works")
-    func insecureHTTP() throws {
-        let client = HFClient(configuration: HFConfiguration(token: "hf_x", environment: .empty))
-        let error = #expect(throws: HFError.self) {
-            try client.makeRequest(.post, url: URL(string: "http://router.example.com/v1/chat/completions")!)
+    func insecureHTTP() async throws {
+        // The transport refuses everything, so only what reaches it gets a network error.
+        let transport = MemoryTransport { request in throw HTTPTransportError(.connectionFailed, "not reachable: \(request.route)") }
+        let client = HFClient(configuration: HFConfiguration(token: "hf_x", environment: .empty), transport: transport)
+        let error = await #expect(throws: HFError.self) {
+            try await client.send(client.makeRequest(.post, url: URL(string: "http://router.example.com/v1/chat/completions")!))
         }
         #expect(error?.category == .validation)
         #expect(error?.field == "url")
+        #expect(transport.requests.isEmpty)
         for host in ["127.0.0.1", "localhost", "[::1]", "127.8.9.10"] {
-            _ = try client.makeRequest(.post, url: URL(string: "http://\(host):8080/v1/chat/completions")!)
+            let reached = await #expect(throws: HFError.self) {
+                try await client.send(client.makeRequest(.post, url: URL(string: "http://\(host):8080/v1/chat/completions")!))
+            }
+            #expect(reached?.category == .network)
         }
+        #expect(transport.requests.count == 4)
         var open = HFConfiguration(token: "hf_x", environment: .empty)
         open.allowsInsecureHTTP = true
-        _ = try HFClient(configuration: open).makeRequest(.post, url: URL(string: "http://tgi.internal:8080/generate")!)
+        let trusted = HFClient(configuration: open, transport: transport)
+        let reached = await #expect(throws: HFError.self) {
+            try await trusted.send(trusted.makeRequest(.post, url: URL(string: "http://tgi.internal:8080/generate")!))
+        }
+        #expect(reached?.category == .network)
+        #expect(transport.requests.count == 5)
     }
 }
 

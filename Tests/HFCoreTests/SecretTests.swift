@@ -1,8 +1,9 @@
 import Foundation
+import HFReplay
+import HFTestSupport
 import Testing
 
 @testable import HFCore
-import HFTestSupport
 
 @Suite("Secret never shows the token")
 struct SecretTests {
@@ -38,22 +39,28 @@ struct SecretTests {
     }
 
     @Test("configurations and requests holding the token print and dump without it")
-    func containers() throws {
+    func containers() async throws {
         var configuration = HFConfiguration(token: Self.canary, environment: .empty)
         configuration.extraHeaders["X-Custom"] = "1"
-        let client = HFClient(configuration: configuration)
-        let request = try client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/x/y")!)
-        var texts = ["\(configuration)", String(reflecting: configuration), "\(request)", String(reflecting: request), request.headers.description]
+        let recorded = try RecordedCase.load("InferenceApiTest.test_simple_inference")
+        let transport = MemoryTransport(replaying: recorded)
+        let client = HFClient(configuration: configuration, transport: transport)
+        let request = client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/google-bert/bert-base-uncased")!)
+        _ = try await client.send(request, token: .required)
+        let sent = try #require(transport.requests.only)
+        var texts = ["\(configuration)", String(reflecting: configuration), "\(request)", String(reflecting: request), "\(sent)", String(reflecting: sent), sent.headers.description]
         var dumped = ""
         dump(configuration, to: &dumped)
         dump(request, to: &dumped)
+        dump(sent, to: &dumped)
         texts.append(dumped)
         for text in texts {
             #expect(!text.contains(Self.canary), "leaked in: \(text)")
         }
-        // The token is only on the wire form.
-        #expect(request.headersForWire()["Authorization"] == "Bearer \(Self.canary)")
-        #expect(request.headers["Authorization"] == nil)
+        // The token is added when the request is sent, and only on the wire form.
+        #expect(request.authorization == nil)
+        #expect(sent.headersForWire()["Authorization"] == "Bearer \(Self.canary)")
+        #expect(sent.headers["Authorization"] == nil)
     }
 
     @Test("headers print credential-bearing fields redacted")

@@ -1,4 +1,6 @@
 import Foundation
+import HFReplay
+import HFTestSupport
 import Testing
 
 @testable import HFCore
@@ -52,7 +54,7 @@ struct TokenDiscoveryTests {
 
         // The found token must not leak through anything the client prints or throws.
         let client = HFClient(configuration: configuration)
-        let request = try client.makeRequest(.post, url: URL(string: "https://router.huggingface.co/v1/chat/completions")!)
+        let request = client.makeRequest(.post, url: URL(string: "https://router.huggingface.co/v1/chat/completions")!)
         var dumped = ""
         dump(configuration, to: &dumped)
         dump(request, to: &dumped)
@@ -72,7 +74,7 @@ struct TokenDiscoveryTests {
             "/work/project/sub/secret/-secrets.sh": "export HF_TOKEN=hf_7",
         ]
         func found(_ explicit: String? = nil) -> String? {
-            TokenDiscovery.discover(explicit: explicit, in: Self.environment(variables: variables, files: files)).token?.withExposedValue { $0 }
+            HFConfiguration(token: explicit, environment: Self.environment(variables: variables, files: files)).token?.withExposedValue { $0 }
         }
         #expect(found("hf_0") == "hf_0")
         #expect(found() == "hf_1")
@@ -92,15 +94,20 @@ struct TokenDiscoveryTests {
     }
 
     @Test("no token: not an error until a call needs one; then an authentication error listing where we looked")
-    func missing() throws {
+    func missing() async throws {
         let configuration = HFConfiguration(environment: Self.environment(variables: ["HF_HOME": "/h"]))
         #expect(configuration.token == nil)
-        let client = HFClient(configuration: configuration)
-        // A call that can do without a token builds fine.
-        _ = try client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/x")!, token: .ifAvailable)
-        let error = #expect(throws: HFError.self) {
-            try client.makeRequest(.post, url: URL(string: "https://router.huggingface.co/v1/chat/completions")!)
+        let recorded = try RecordedCase.load("InferenceApiTest.test_simple_inference")
+        let transport = MemoryTransport(replaying: recorded)
+        let client = HFClient(configuration: configuration, transport: transport)
+        // A call that can do without a token goes out without one.
+        let info = client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/google-bert/bert-base-uncased")!)
+        _ = try await client.send(info, token: .ifAvailable)
+        #expect(transport.requests.only?.authorization == nil)
+        let error = await #expect(throws: HFError.self) {
+            try await client.send(client.makeRequest(.post, url: URL(string: "https://router.huggingface.co/v1/chat/completions")!))
         }
+        #expect(transport.requests.count == 1)
         #expect(error?.category == .authentication)
         for place in ["$HF_TOKEN", "$HUGGINGFACE_API_KEY", "$HUGGING_FACE_HUB_TOKEN", "/h/token", "/home/user/.cache/huggingface/token", "secret/-secrets.sh"] {
             #expect(error?.message.contains(place) == true, "message should name \(place): \(error?.message ?? "")")
@@ -113,17 +120,18 @@ struct TokenDiscoveryTests {
         #expect(configuration.hubBaseURL.absoluteString == "https://hub-mirror.example.com")
         #expect(configuration.routerBaseURL == HFConfiguration.defaultRouterBaseURL)
         #expect(configuration.hubURL(path: "/api/models/a/b").absoluteString == "https://hub-mirror.example.com/api/models/a/b")
-        #expect(configuration.routerURL(path: "/v1/chat/completions").absoluteString == "https://router.huggingface.co/v1/chat/completions")
         let unset = HFConfiguration(environment: Self.environment())
         #expect(unset.hubBaseURL == HFConfiguration.defaultHubBaseURL)
     }
 
     @Test("HF_HUB_OFFLINE stops every call before the network")
-    func offline() {
-        let client = HFClient(configuration: HFConfiguration(token: "hf_x", environment: Self.environment(variables: ["HF_HUB_OFFLINE": "1"])))
-        let error = #expect(throws: HFError.self) {
-            try client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/x")!)
+    func offline() async {
+        let transport = MemoryTransport { _ in throw HTTPTransportError(.connectionFailed, "must not be reached") }
+        let client = HFClient(configuration: HFConfiguration(token: "hf_x", environment: Self.environment(variables: ["HF_HUB_OFFLINE": "1"])), transport: transport)
+        let error = await #expect(throws: HFError.self) {
+            try await client.send(client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/x")!))
         }
+        #expect(transport.requests.isEmpty)
         #expect(error?.category == .network)
         #expect(error?.message.contains("HF_HUB_OFFLINE") == true)
     }

@@ -162,7 +162,7 @@ struct EmbeddingsAPITests {
             ("dimensions", { _ = try await api.embed("x", model: .allMiniLML6v2, options: EmbeddingOptions(dimensions: 0)) }),
             ("maximumInputsPerRequest", { _ = try await api.embed("x", model: .allMiniLML6v2, options: EmbeddingOptions(maximumInputsPerRequest: 0)) }),
             ("model", { _ = try await api.embed("x", model: "not a model id") }),
-            ("model", { _ = try await api.similarity(source: "a", sentences: ["b"], model: "sentence-transformers/all-MiniLM-L6-v2:together") }),
+            ("provider", { _ = try await api.similarity(source: "a", sentences: ["b"], model: "sentence-transformers/all-MiniLM-L6-v2:together") }),
             ("sentences", { _ = try await api.similarity(source: "a", sentences: [], model: .allMiniLML6v2) }),
         ]
         for (field, call) in cases {
@@ -175,7 +175,7 @@ struct EmbeddingsAPITests {
         #expect(server.requests.isEmpty)
     }
 
-    @Test("a provider suffix resolves through the recorded Hub mapping, which refuses a chat-only provider")
+    @Test("a chat-only provider is refused before any request; a policy suffix resolves through the recorded Hub mapping, which has no embeddings provider")
     func providerMappingRefusal() async throws {
         let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_sambanova_conversational")
         let server = try ReplayServer(case: recorded)
@@ -185,7 +185,8 @@ struct EmbeddingsAPITests {
             try await client.embeddings.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:sambanova")
         }
         #expect(pinned?.category == .validation)
-        #expect(pinned?.message.contains("served by sambanova for conversational, not feature-extraction") == true)
+        #expect(pinned?.message.contains("no route for feature-extraction on sambanova") == true)
+        #expect(server.requests.isEmpty)
         let policy = await #expect(throws: HFError.self) {
             try await client.embeddings.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:fastest")
         }
@@ -229,11 +230,17 @@ struct EmbeddingsAPITests {
         #expect(EmbeddingEndpoint.openAICompatible(URL(string: "https://api.example.com/v1/embeddings/")!).url.absoluteString == "https://api.example.com/v1/embeddings")
     }
 
-    @Test("OpenAI-style provider routes: deepinfra's differs")
-    func providerEmbeddingRoutes() {
-        #expect(Provider.deepInfra.embeddingsPath == "/v1/openai/embeddings")
-        #expect(Provider.together.embeddingsPath == "/v1/embeddings")
-        #expect(Provider.scaleway.embeddingsPath == "/v1/embeddings")
+    @Test("OpenAI-style provider routes: deepinfra's differs; a provider unknown to the package gets OpenAI's; a chat-only one none")
+    func providerEmbeddingRoutes() throws {
+        func url(_ provider: Provider) throws -> String {
+            let adapter = try #require(AdapterRegistry.standard.adapter(for: provider, task: .featureExtraction))
+            let base = HFConfiguration.inMemory().baseURL(for: provider)
+            return adapter.url(base: base, model: TaskModel(asGiven: "m", hubID: "m", providerID: "m")).absoluteString
+        }
+        #expect(try url(.deepInfra) == "https://router.huggingface.co/deepinfra/v1/openai/embeddings")
+        #expect(try url(.together) == "https://router.huggingface.co/together/v1/embeddings")
+        #expect(try url("brand-new") == "https://router.huggingface.co/brand-new/v1/embeddings")
+        #expect(AdapterRegistry.standard.adapter(for: .cerebras, task: .featureExtraction) == nil)
     }
 
     @Test("a body cut short (connection closed early, no length) is a decoding error quoting it")

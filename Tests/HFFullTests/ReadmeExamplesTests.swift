@@ -10,7 +10,7 @@ import Testing
 @Suite("README examples")
 struct ReadmeExamplesTests {
     @Test("configuration")
-    func configuration() throws {
+    func configuration() async throws {
         // README configuration begins
         var configuration = HFConfiguration(token: "hf_…")
         configuration.requestTimeout = .seconds(60)          // whole response, or a stream's head
@@ -21,10 +21,17 @@ struct ReadmeExamplesTests {
         let client = HFClient(configuration: configuration)
         // README configuration ends
 
-        let request = try client.makeRequest(.post, url: client.configuration.hfInferenceURL(model: "x/y"))
-        #expect(request.url.absoluteString == "http://localhost:8080/models/x/y")
+        // The same configuration on a transport that records what it is handed.
+        let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")
+        let transport = MemoryTransport { _ in HTTPStreamingResponse(recorded: recorded.interactions[1].response) }
+        var withRealisticToken = client.configuration
+        withRealisticToken.token = Secret(testToken)   // the README's "hf_…" placeholder cannot go in a header
+        let recording = HFClient(configuration: withRealisticToken, transport: transport)
+        _ = try await recording.inference.chat(ChatCompletionRequest(model: "x/y", messages: [.user("Hi")]), via: .provider(.hfInference))
+        let request = try #require(transport.requests.only)
+        #expect(request.url.absoluteString == "http://localhost:8080/models/x/y/v1/chat/completions")
         #expect(request.headers["X-HF-Bill-To"] == "my-org")
-        #expect(request.limits.timeout == .seconds(60))
+        #expect(request.limits.timeout <= .seconds(60) && request.limits.timeout > .seconds(50))
         #expect(request.limits.idleTimeout == .seconds(30))
     }
 

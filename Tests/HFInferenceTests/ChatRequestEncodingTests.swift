@@ -109,9 +109,11 @@ struct ChatRequestEncodingTests {
     @Test("json_schema is rewritten per provider, only for that provider", arguments: rewrites)
     func jsonSchemaRewrite(_ provider: Provider, _ expected: JSONValue) throws {
         let request = ChatCompletionRequest(model: "org/model", messages: [.user("Hi")], responseFormat: .jsonSchema(name: "n", schema: ["type": "object"]))
-        var body = try Self.encode(request)
-        ProviderBodyRewrite.apply(to: &body, provider: provider)
+        let canonical = try #require(try Self.encode(request).objectValue)
+        let adapter = try #require(AdapterRegistry.standard.adapter(for: provider, task: .conversational))
+        let body = adapter.body(from: canonical, model: TaskModel(asGiven: "org/model", hubID: "org/model", providerID: "provider-id"))
         #expect(body["response_format"] == expected)
+        #expect(body["model"] == (provider == .hfInference ? "org/model" : "provider-id"))
     }
 
     @Test("cerebras: `store` is dropped on its route, and kept through the router; no stream_options without streaming")
@@ -145,9 +147,10 @@ struct ChatRequestEncodingTests {
         ("https://x.endpoints.huggingface.cloud/models/m?key=1", "https://x.endpoints.huggingface.cloud/models/m/v1/chat/completions?key=1"),
     ])
     func endpointURL(_ base: String, _ expected: String) async throws {
-        let inference = HFClient(configuration: HFConfiguration(token: testToken, environment: .empty)).inference
-        let route = try await inference.resolveChatRoute(model: "tgi", target: .endpoint(try #require(URL(string: base))))
+        let client = HFClient(configuration: .inMemory())
+        let route = try await client.route(.conversational, model: "tgi", to: .endpoint(try #require(URL(string: base)), .openAI), context: client.context(.chat))
         #expect(route.url.absoluteString == expected)
-        #expect(route.bodyModel == "tgi")
+        #expect(route.model.asGiven == "tgi")
+        #expect(route.token == .ifAvailable)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HFCore
 import HFReplay
 import Testing
 
@@ -99,9 +100,10 @@ import Testing
         #expect(redirect.bodyText == recorded.interactions[0].response.bodyText)
 
         // A client that follows redirects lands on the recorded second interaction.
-        let (body, response) = try await HTTP.send("GET", server.url(for: recorded.interactions[0].request.url))
-        #expect(response.statusCode == 200)
-        #expect(body == recorded.interactions[1].response.body)
+        let follower = HFClient(configuration: HFConfiguration(token: nil, environment: HFEnvironment(variables: [:], homeDirectory: nil, workingDirectory: URL(fileURLWithPath: "/nonexistent"), readFile: { _ in nil })))
+        let response = try await follower.send(HTTPRequest(method: .get, url: server.url(for: recorded.interactions[0].request.url)), token: .never)
+        #expect(response.status == 200)
+        #expect(response.body == recorded.interactions[1].response.body)
         #expect(server.requests.last?.path == "/api/models/google-bert/bert-base-uncased")
     }
 

@@ -19,7 +19,7 @@ struct StreamErrorEventTests {
         let client = HFClient(configuration: HFConfiguration(token: testToken, environment: .empty))
         let head = HTTPResponseHead(status: 200, headers: ["Content-Type": "text/event-stream", "X-Request-Id": "req-1"])
         let stream = InferenceStream(client: client, codec: .chat) {
-            HTTPStreamingResponse(head: head, body: HTTPBodyStream(data: body))
+            OpenedStream(response: HTTPStreamingResponse(head: head, body: HTTPBodyStream(data: body)), context: client.context(.chatStream, streaming: true))
         }
         return (stream, try #require(oracle.content(0)))
     }

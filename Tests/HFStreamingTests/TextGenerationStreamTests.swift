@@ -70,7 +70,7 @@ struct TextGenerationStreamTests {
         let client = HFClient(configuration: HFConfiguration(token: testToken, environment: .empty))
         let head = HTTPResponseHead(status: 200, headers: ["Content-Type": "text/event-stream"])
         let stream = InferenceStream(client: client, codec: .textGeneration) {
-            HTTPStreamingResponse(head: head, body: HTTPBodyStream(data: body))
+            OpenedStream(response: HTTPStreamingResponse(head: head, body: HTTPBodyStream(data: body)), context: client.context(.textGenerationStream, streaming: true))
         }
         var received: [String] = []
         let error = await #expect(throws: HFError.self) {

@@ -82,13 +82,13 @@ extension ReplayServer {
 
 extension JSONDecodingError {
     /// The shape error, or `nil` for a syntax error.
-    public var shape: JSONShapeError? {
+    package var shape: JSONShapeError? {
         if case .shape(let shape) = self { return shape }
         return nil
     }
 
     /// The syntax failure, or `nil` for a shape error.
-    public var syntax: JSONParser.Failure? {
+    package var syntax: JSONSyntaxError? {
         if case .syntax(let failure) = self { return failure }
         return nil
     }

@@ -70,7 +70,7 @@ default:
 }
 server.serve(interaction)
 let client = HFClient.replaying(server, transport: options.transport.make())
-let request = try client.makeRequest(
+let request = client.makeRequest(
     HTTPMethod(rawValue: interaction.request.method), url: server.url(for: interaction.request.url),
     body: interaction.request.body, contentType: interaction.request.body == nil ? nil : "application/json"
 )

@@ -1,55 +1,61 @@
 import Foundation
 
-extension HFClient {
-    /// Decodes a JSON response with Foundation's decoder; a mismatch becomes a
-    /// ``HFError/Category/decoding`` error quoting the start of the body.
-    public func decode<Value: Decodable>(_ type: Value.Type, from response: HTTPResponse) throws(HFError) -> Value {
-        do {
-            return try JSONDecoder().decode(type, from: response.body)
-        } catch {
-            throw decodingError(describing: error, response: response, expected: "\(Value.self)")
-        }
-    }
+// The two ways the package reads a reply, each over the one tokenizer: a type's own pull reader
+// (`JSONReadable`, for hot replies: chat completions, stream chunks, embeddings) or `Decodable`
+// over the parsed value (`JSONValueDecoder`, for the rest). A body that cannot be read becomes a
+// `decoding` error quoting it, unless it is an error object sent with a 2xx status.
 
-    /// Decodes a JSON response with the type's own ``JSONReader``-based decoder, the fast path for
-    /// hot replies; a mismatch becomes the same error as with ``decode(_:from:)``.
-    package func read<Value: JSONReadable>(_ type: Value.Type, from response: HTTPResponse) throws(HFError) -> Value {
+extension HFClient {
+    /// Reads a 2xx reply with the type's own reader.
+    package func read<Value: JSONReadable>(_ type: Value.Type, from response: HTTPResponse, context: HFRequestContext) throws(HFError) -> Value {
         do {
             return try Value(json: response.body)
         } catch {
-            throw decodingError(describing: error, response: response, expected: "\(Value.self)")
+            throw decodingError(describing: error, response: response, expected: "\(Value.self)", context: context)
         }
     }
 
-    /// Parses a JSON response into a ``JSONValue``, keeping key order.
-    public func parseJSON(from response: HTTPResponse) throws(HFError) -> JSONValue {
+    /// Decodes a 2xx reply with `Decodable`, after taking it to the canonical shape.
+    package func decode<Value: Decodable>(
+        _ type: Value.Type, from response: HTTPResponse, shape: ResponseShape = .canonical, context: HFRequestContext
+    ) throws(HFError) -> Value {
+        var json = try parseJSON(from: response, context: context)
+        if shape == .objectOrFirstElement, let first = json.arrayValue?.first { json = first }
+        do {
+            return try JSONValueDecoder().decode(type, from: json)
+        } catch {
+            throw decodingError(describing: error, response: response, expected: "\(Value.self)", context: context)
+        }
+    }
+
+    /// Parses a 2xx reply into a ``JSONValue``, keeping key order.
+    package func parseJSON(from response: HTTPResponse, context: HFRequestContext) throws(HFError) -> JSONValue {
         do {
             return try JSONParser.parse(response.body)
         } catch {
-            throw decodingError(describing: error, response: response, expected: "JSON")
+            throw decodingError(describing: error, response: response, expected: "JSON", context: context)
         }
     }
 
     /// The error for a 2xx `response` that could not be read as `expected`: the error the body
     /// reports when it is an error object (some servers answer `{"error": …}` with status 200),
-    /// else a ``HFError/Category/decoding`` error quoting the body. Scrubbed of the token.
-    public func decodingError(describing error: any Error, response: HTTPResponse, expected: String) -> HFError {
-        if let reported = errorReported(by: response) { return reported }
-        let reason = configuration.token?.scrub(Self.describe(error)) ?? Self.describe(error)
-        var decoded = HFError.decoding(
-            "The response could not be read as \(expected): \(reason)",
+    /// else a ``HFError/Category/decoding`` error quoting the body.
+    package func decodingError(describing error: any Error, response: HTTPResponse, expected: String, context: HFRequestContext) -> HFError {
+        if let reported = errorReported(by: response) { return finalize(reported, context: context) }
+        var decoding = HFError.decoding(
+            "The response could not be read as \(expected): \(Self.describe(error))",
             body: response.body, status: response.status, requestID: response.headers["X-Request-Id"]
         )
-        decoded.bodySnippet = decoded.bodySnippet.map { configuration.token?.scrub($0) ?? $0 }
-        return decoded
+        decoding.underlyingError = error
+        return finalize(decoding, context: context)
     }
 
     /// The error a 2xx body reports, when the body is a JSON object with a non-null `error`.
-    public func errorReported(by response: HTTPResponse, provider: Provider? = nil) -> HFError? {
+    package func errorReported(by response: HTTPResponse) -> HFError? {
         guard response.body.first == UInt8(ascii: "{"), let json = try? JSONParser.parse(response.body),
-            let reported = json["error"], !reported.isNull
+              let reported = json["error"], !reported.isNull
         else { return nil }
-        return HFError(response: response, provider: provider, secret: configuration.token)
+        return HFError(response: response)
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -60,7 +66,7 @@ extension HFClient {
         }
         switch decodingError {
         case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\" at \(path(context))"
-        case .typeMismatch(let type, let context): return "expected \(type) at \(path(context))"
+        case .typeMismatch(let type, let context): return "expected \(type) at \(path(context)) (\(context.debugDescription))"
         case .valueNotFound(let type, let context): return "null where \(type) was expected at \(path(context))"
         case .dataCorrupted(let context): return "\(context.debugDescription) at \(path(context))"
         @unknown default: return "\(decodingError)"

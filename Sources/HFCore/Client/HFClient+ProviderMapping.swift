@@ -10,10 +10,12 @@ extension HFClient {
         try model.validate()
         let repository = model.repository
         return try await mappingCache.mappings(for: repository) { [self] in
-            let url = configuration.hubURL(path: "/api/models/" + repository, query: [("expand[]", "inferenceProviderMapping")])
-            let response = try await send(try makeRequest(.get, url: url, accept: "application/json", token: .ifHuggingFaceToken))
-            let json = try parseJSON(from: response)
-            return ProviderMapping.parse(json["inferenceProviderMapping"] ?? .null, model: repository)
+            try await perform(context(.providerMapping, model: model, token: .ifHuggingFaceToken)) { [self] context in
+                let url = configuration.hubURL(path: "/api/models/" + repository, query: [("expand[]", "inferenceProviderMapping")])
+                let response = try await exchange(makeRequest(.get, url: url, accept: "application/json"), context: context)
+                let json = try parseJSON(from: response, context: context)
+                return ProviderMapping.parse(json["inferenceProviderMapping"] ?? .null, model: repository)
+            }
         }
     }
 
@@ -61,7 +63,7 @@ extension HFClient {
     private func logStagingMapping(_ mapping: ProviderMapping) {
         guard mapping.status != .live, let logger = configuration.logger else { return }
         logger.log(HFLogEvent(
-            level: .warning, kind: .serverWarning, method: "GET", route: "provider mapping",
+            level: .warning, kind: .serverWarning, operation: .providerMapping, method: "GET", route: "provider mapping",
             provider: mapping.provider,
             message: "\(mapping.hfModelID) is in status '\(mapping.status)' on \(mapping.provider): it may be visible only to the provider's organisation, or failing its health check"
         ))

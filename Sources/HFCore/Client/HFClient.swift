@@ -12,28 +12,43 @@ import Foundation
 /// let client = HFClient(configuration: configuration, middleware: [myRetryPolicy])
 /// ```
 public final class HFClient: Sendable {
-    /// Tokens, base URLs and limits, fixed for the client's life (make another client to change them).
+    /// Tokens, base URLs and limits, fixed for the client's life (the token itself may rotate: see
+    /// ``HFConfiguration/tokenProvider``).
     public let configuration: HFConfiguration
     /// How bytes move; shared by every request of this client.
     public let transport: any HTTPTransport
-    /// Applied to every request in order, the first outermost.
+    /// The caller's middleware, applied in order, the first outermost.
     public let middleware: [any HFMiddleware]
+    /// The caller's middleware followed by the client's own steps (logging, token, redirects,
+    /// preflight), as every request passes them.
+    let requestChain: [any HFMiddleware]
     let mappingCache: ProviderMappingCache
+    let redactor: Redactor
+    let adapters: AdapterRegistry
 
     /// - Parameters:
     ///   - configuration: tokens, base URLs, limits; by default discovered from the environment.
-    ///   - transport: how bytes move; by default ``CurlTransport`` on Linux and
-    ///     ``URLSessionTransport`` elsewhere.
+    ///   - transport: how bytes move; by default ``CurlTransport/shared`` on Linux (one event
+    ///     thread for the whole process) and a ``URLSessionTransport`` elsewhere.
     ///   - middleware: applied in order, the first one outermost.
     public init(
         configuration: HFConfiguration = HFConfiguration(),
         transport: (any HTTPTransport)? = nil,
         middleware: [any HFMiddleware] = []
     ) {
+        let redactor = Redactor(configuration.token)
         self.configuration = configuration
         self.transport = transport ?? Self.makeDefaultTransport()
         self.middleware = middleware
+        self.redactor = redactor
+        requestChain = middleware + [
+            LoggingMiddleware(logger: configuration.logger, redactor: redactor),
+            CredentialMiddleware(configuration: configuration, redactor: redactor),
+            RedirectMiddleware(),
+            PreflightMiddleware(configuration: configuration),
+        ]
         mappingCache = ProviderMappingCache(timeToLive: configuration.providerMappingTimeToLive)
+        adapters = .standard
     }
 
     /// A client with an explicit token and everything else from the environment.
@@ -41,12 +56,8 @@ public final class HFClient: Sendable {
         self.init(configuration: HFConfiguration(token: token), transport: transport, middleware: middleware)
     }
 
-    /// The platform's default transport: libcurl on Linux, URLSession elsewhere.
+    /// The platform's default transport: libcurl's process-wide engine on Linux, URLSession elsewhere.
     public static func makeDefaultTransport() -> any HTTPTransport {
-        #if canImport(CCurl)
-        return CurlTransport()
-        #else
-        return URLSessionTransport()
-        #endif
+        makePlatformTransport()
     }
 }

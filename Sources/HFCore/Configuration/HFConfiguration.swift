@@ -17,15 +17,20 @@ public struct HFConfiguration: Sendable {
     /// The default Hub: `https://huggingface.co`.
     public static let defaultHubBaseURL = URL(string: "https://huggingface.co")!
 
-    /// The access token sent as `Authorization: Bearer …`, or `nil`. A missing token is not an
-    /// error until a call needs one.
+    /// Where the access token (sent as `Authorization: Bearer …`) comes from: a fixed token, the
+    /// one discovered in the environment, or a closure asked for every request. A missing token is
+    /// not an error until a call needs one.
+    public var tokenProvider: TokenProvider
+    /// The token, when it is fixed (discovered or given); setting it makes the provider fixed.
+    /// `nil` for no token and for a refreshing provider.
     public var token: Secret? {
-        didSet { tokenSource = token == nil ? nil : .explicit }
+        get { tokenProvider.fixedToken }
+        set { tokenProvider = newValue.map { secret in secret.withExposedValue { TokenProvider.fixed($0) } } ?? .none }
     }
-    /// Where ``token`` came from.
-    public private(set) var tokenSource: TokenDiscovery.Source?
+    /// Where the token came from.
+    public var tokenSource: TokenSource? { tokenProvider.source }
     /// Where discovery looked; quoted by the authentication error when no token was found.
-    public private(set) var searchedTokenLocations: [String]
+    public var searchedTokenLocations: [String] { tokenProvider.searchedLocations }
 
     /// The inference router. Chat goes to `{router}/v1/chat/completions`; provider routes to
     /// `{router}/{provider}/…`.
@@ -61,13 +66,23 @@ public struct HFConfiguration: Sendable {
     /// Where log events go; `nil` (the default) logs nothing.
     public var logger: HFLogger?
 
-    /// A configuration for `environment`: the token from `token` or from discovery (see
-    /// ``TokenDiscovery``), and the Hub from `HF_ENDPOINT` when set.
+    /// A configuration for `environment`, with the Hub from `HF_ENDPOINT` when set and the token
+    /// from `token`, else found where the official clients look, first non-empty value wins:
+    /// `HF_TOKEN`; `HUGGINGFACE_API_KEY`; `HUGGING_FACE_HUB_TOKEN`; the file at `HF_TOKEN_PATH`;
+    /// `$HF_HOME/token` (or `$XDG_CACHE_HOME/huggingface/token`); `~/.cache/huggingface/token`,
+    /// where `huggingface-cli login` writes; then `secret/-secrets.sh` in the working directory or
+    /// its nearest ancestor that has one. Values lose line breaks and surrounding white space.
     public init(token: String? = nil, environment: HFEnvironment = .current) {
-        let discovery = TokenDiscovery.discover(explicit: token, in: environment)
-        self.token = discovery.token
-        tokenSource = discovery.source
-        searchedTokenLocations = discovery.searched
+        self.init(tokenProvider: token.map(TokenProvider.fixed) ?? .environment(environment), environment: environment)
+    }
+
+    /// A configuration for `environment` whose token comes from `tokenProvider`.
+    ///
+    /// ```swift
+    /// let configuration = HFConfiguration(tokenProvider: .refreshing { try await vault.huggingFaceToken() })
+    /// ```
+    public init(tokenProvider: TokenProvider, environment: HFEnvironment = .current) {
+        self.tokenProvider = tokenProvider
         routerBaseURL = Self.defaultRouterBaseURL
         if let endpoint = environment["HF_ENDPOINT"], let url = URL(string: endpoint.trimmingTrailingSlashes()) {
             hubBaseURL = url
@@ -88,14 +103,14 @@ public struct HFConfiguration: Sendable {
     }
 
     /// The limits a request starts with.
-    var limits: HTTPLimits {
+    package var limits: HTTPLimits {
         HTTPLimits(timeout: requestTimeout, idleTimeout: streamIdleTimeout, maximumResponseSize: maximumResponseSize)
     }
 }
 
 extension HFConfiguration: CustomStringConvertible {
     public var description: String {
-        "HFConfiguration(token: \(token?.redacted ?? "none")\(tokenSource.map { " from \($0)" } ?? ""), router: \(routerBaseURL.absoluteString), hub: \(hubBaseURL.absoluteString), providers: \(providerBaseURLs.mapValues(\.absoluteString)), requestTimeout: \(requestTimeout.formattedSeconds), streamIdleTimeout: \(streamIdleTimeout.formattedSeconds))"
+        "HFConfiguration(token: \(token?.redacted ?? (tokenSource == nil ? "none" : "asked per request"))\(tokenSource.map { " from \($0)" } ?? ""), router: \(routerBaseURL.absoluteString), hub: \(hubBaseURL.absoluteString), providers: \(providerBaseURLs.mapValues(\.absoluteString)), requestTimeout: \(requestTimeout.formattedSeconds), streamIdleTimeout: \(streamIdleTimeout.formattedSeconds))"
     }
 }
 

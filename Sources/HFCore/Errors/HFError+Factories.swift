@@ -29,19 +29,59 @@ extension HFError {
         HFError(category: .timeout, message: message)
     }
 
-    /// The connection failed; `underlying` is the transport's own wording.
-    package static func network(_ message: String, underlying: String? = nil) -> HFError {
+    /// The connection failed; `underlying` is the cause, when there is one.
+    package static func network(_ message: String, underlying: (any Error)? = nil) -> HFError {
         var error = HFError(category: .network, message: message)
-        error.underlyingDescription = underlying
+        error.underlyingError = underlying
+        error.underlyingDescription = underlying.map { "\($0)" }
         return error
     }
 
     /// The response body passed the configured cap.
     package static func responseTooLarge(limit: Int) -> HFError {
-        HFError(
-            category: .responseTooLarge,
-            message: "The response was larger than the configured maximum of \(limit) bytes, so the transfer was stopped."
+        HFError(transportError: .responseTooLarge(limit: limit))
+    }
+
+    /// A token provider's closure threw `error`.
+    package static func tokenProviderFailed(_ error: any Error) -> HFError {
+        var failure = HFError(
+            category: .authentication,
+            message: "The token provider failed, so the request was not sent.",
+            recoverySuggestion: "Check the token provider's source (a vault, a file, a refresh call); the underlying error says what went wrong."
         )
+        failure.underlyingError = error
+        failure.underlyingDescription = "\(error)"
+        return failure
+    }
+
+    /// The error a transport's failure stands for: cancelled, timed out, too large, or a network failure.
+    package init(transportError: HTTPTransportError) {
+        let category: Category
+        switch transportError.code {
+        case .cancelled: category = .cancelled
+        case .timedOut: category = .timeout
+        case .responseTooLarge: category = .responseTooLarge
+        default: category = .network
+        }
+        self.init(category: category, message: transportError.message)
+        underlyingError = transportError
+        underlyingDescription = transportError.detail
+    }
+
+    /// The same error with every text scrubbed by `redactor`: what every error path calls before an
+    /// error reaches the caller or a log.
+    package func redacted(by redactor: Redactor) -> HFError {
+        var copy = self
+        copy.message = redactor.scrub(message)
+        copy.recoverySuggestion = redactor.scrub(recoverySuggestion)
+        copy.requestID = requestID.map(redactor.scrub)
+        copy.errorCode = errorCode.map(redactor.scrub)
+        copy.errorType = errorType.map(redactor.scrub)
+        copy.field = field.map(redactor.scrub)
+        copy.bodySnippet = bodySnippet.map(redactor.scrub)
+        copy.partialOutput = partialOutput.map(redactor.scrub)
+        copy.underlyingDescription = underlyingDescription.map(redactor.scrub)
+        return copy
     }
 
     /// A body that could not be read as the expected shape.
@@ -66,6 +106,7 @@ extension HFError {
         error.provider = cause.provider
         error.errorType = cause.errorType
         error.errorCode = cause.errorCode
+        error.underlyingError = cause
         error.underlyingDescription = "cause: \(cause.category)"
         return error
     }
@@ -74,13 +115,5 @@ extension HFError {
     package static func snippet(of body: Data, limit: Int = 300) -> String {
         let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
-    }
-
-    /// The same error with the provider set, when it was not known where the error was made.
-    package func attributed(to provider: Provider?) -> HFError {
-        guard self.provider == nil, let provider else { return self }
-        var copy = self
-        copy.provider = provider
-        return copy
     }
 }

@@ -4,15 +4,14 @@ extension HFError {
     /// The error an HTTP error response stands for.
     ///
     /// The message comes from the `X-Error-Message` header, else the body (``ErrorBody``), else the
-    /// status line. Every text taken from the response is scrubbed of `secret`.
-    package init(response: HTTPResponse, url: URL? = nil, provider: Provider? = nil, secret: Secret? = nil, now: Date = Date()) {
+    /// status line. The client scrubs its texts of the token before the error leaves it.
+    package init(response: HTTPResponse, url: URL? = nil, provider: Provider? = nil, now: Date = Date()) {
         let status = response.status
         let body = ErrorBody(data: response.body, contentType: response.headers["Content-Type"])
         let headerMessage = response.headers["X-Error-Message"]
         let serverMessage = headerMessage ?? body.message
         let category = Self.category(status: status, body: body)
-        let scrub: (String) -> String = { secret?.scrub($0) ?? $0 }
-        let message = scrub(serverMessage ?? "The server answered HTTP \(status) without a message")
+        let message = serverMessage ?? "The server answered HTTP \(status) without a message"
         self.init(
             category: category,
             message: message,
@@ -26,7 +25,7 @@ extension HFError {
         self.retryAfter = RetryAfter.parse(response.headers, status: status, now: now)
         self.estimatedTime = body.estimatedTime.map { Duration(clampingSeconds: $0) }
         if !response.body.isEmpty {
-            self.bodySnippet = scrub(Self.snippet(of: response.body))
+            self.bodySnippet = Self.snippet(of: response.body)
         }
     }
 

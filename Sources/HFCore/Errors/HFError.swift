@@ -14,14 +14,15 @@ import Foundation
 /// }
 /// ```
 ///
-/// No field ever holds the access token: messages built from server responses are scrubbed of it.
+/// No field ever holds the access token: every text taken from a server or a lower layer is scrubbed
+/// of every token the client has used before the error reaches the caller.
 public struct HFError: Error, Sendable {
     /// What kind of failure this is; the thing to branch on.
     public let category: Category
     /// What went wrong, in words; the server's own message when it sent one.
-    public let message: String
+    public package(set) var message: String
     /// What to do next.
-    public let recoverySuggestion: String
+    public package(set) var recoverySuggestion: String
 
     /// HTTP status, when a response arrived.
     public package(set) var status: Int?
@@ -48,8 +49,12 @@ public struct HFError: Error, Sendable {
     /// For ``Category/streamInterrupted``: all text received before the stream broke. It has
     /// already been delivered to the reader too.
     public package(set) var partialOutput: String?
-    /// A lower-level description of the cause, such as libcurl's error text.
+    /// A lower-level description of the cause, such as libcurl's error text (scrubbed of the token).
     public package(set) var underlyingDescription: String?
+    /// The error that caused this one, such as the transport's ``HTTPTransportError`` or what a
+    /// middleware or token provider threw; `nil` when the server's answer is the cause. Its own
+    /// description is not scrubbed: print ``underlyingDescription`` instead.
+    public package(set) var underlyingError: (any Error)?
 
     /// Creates an error; the package's own code uses the category-named factories.
     public init(category: Category, message: String, recoverySuggestion: String? = nil) {
@@ -126,7 +131,7 @@ extension HFError {
     }
 }
 
-extension HFError: CustomStringConvertible, LocalizedError {
+extension HFError: CustomStringConvertible, LocalizedError, CustomReflectable {
     public var description: String {
         var details: [String] = []
         if let status { details.append("status \(status)") }
@@ -144,12 +149,16 @@ extension HFError: CustomStringConvertible, LocalizedError {
 
     public var errorDescription: String? { description }
     public var failureReason: String? { message }
-}
 
-extension Duration {
-    /// "2.5s", for messages.
-    var formattedSeconds: String {
-        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return seconds == seconds.rounded() ? "\(Int(seconds))s" : String(format: "%.1fs", seconds)
+    /// `dump` and debuggers see the fields, with the underlying error as its scrubbed description.
+    public var customMirror: Mirror {
+        var children: [(String?, Any)] = [("category", category.name), ("message", message), ("recoverySuggestion", recoverySuggestion)]
+        let optional: [(String, Any?)] = [
+            ("status", status), ("requestID", requestID), ("errorCode", errorCode), ("errorType", errorType),
+            ("provider", provider), ("retryAfter", retryAfter), ("estimatedTime", estimatedTime), ("field", field),
+            ("bodySnippet", bodySnippet), ("partialOutput", partialOutput), ("underlyingDescription", underlyingDescription),
+        ]
+        for (label, value) in optional { if let value { children.append((label, value)) } }
+        return Mirror(self, children: children, displayStyle: .struct)
     }
 }

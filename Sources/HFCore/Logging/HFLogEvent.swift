@@ -22,6 +22,10 @@ public struct HFLogEvent: Sendable, CustomStringConvertible {
 
     public var level: HFLogLevel
     public var kind: Kind
+    /// The call the request belongs to, such as `chat`.
+    public var operation: HFOperation?
+    /// 1 for a first attempt; higher when a middleware sent the request again.
+    public var attempt: Int?
     public var method: String
     /// Scheme, host and path, without the query.
     public var route: String
@@ -35,12 +39,14 @@ public struct HFLogEvent: Sendable, CustomStringConvertible {
     public var message: String?
 
     public init(
-        level: HFLogLevel, kind: Kind, method: String, route: String, status: Int? = nil, duration: Duration? = nil,
-        requestID: String? = nil, provider: Provider? = nil, bytesSent: Int? = nil, bytesReceived: Int? = nil,
-        message: String? = nil
+        level: HFLogLevel, kind: Kind, operation: HFOperation? = nil, attempt: Int? = nil, method: String, route: String,
+        status: Int? = nil, duration: Duration? = nil, requestID: String? = nil, provider: Provider? = nil,
+        bytesSent: Int? = nil, bytesReceived: Int? = nil, message: String? = nil
     ) {
         self.level = level
         self.kind = kind
+        self.operation = operation
+        self.attempt = attempt
         self.method = method
         self.route = route
         self.status = status
@@ -54,7 +60,10 @@ public struct HFLogEvent: Sendable, CustomStringConvertible {
 
     /// One `key=value` line, logfmt style.
     public var description: String {
-        var parts = ["level=\(level)", "event=\(kind)", "method=\(method)", "route=\(route)"]
+        var parts = ["level=\(level)", "event=\(kind)"]
+        if let operation { parts.append("operation=\(operation)") }
+        if let attempt { parts.append("attempt=\(attempt)") }
+        parts += ["method=\(method)", "route=\(route)"]
         if let status { parts.append("status=\(status)") }
         if let duration { parts.append(String(format: "duration_ms=%.1f", Double(duration.nanoseconds) / 1e6)) }
         if let provider { parts.append("provider=\(provider)") }

@@ -4,31 +4,31 @@ import Foundation
 /// their `/`, which the router and the Hub expect unencoded.
 extension HFConfiguration {
     /// `{router}{path}`, e.g. `routerURL(path: "/v1/chat/completions")`.
-    public func routerURL(path: String) -> URL {
+    package func routerURL(path: String) -> URL {
         Self.join(routerBaseURL, path)
     }
 
     /// Where `provider`'s routes start: its override in ``providerBaseURLs``, else `{router}/{provider}`.
-    public func baseURL(for provider: Provider) -> URL {
+    package func baseURL(for provider: Provider) -> URL {
         providerBaseURLs[provider] ?? Self.join(routerBaseURL, "/" + provider.rawValue)
     }
 
     /// `{base for provider}{path}`, e.g. `providerURL(.together, path: "/v1/chat/completions")`.
-    public func providerURL(_ provider: Provider, path: String) -> URL {
+    package func providerURL(_ provider: Provider, path: String) -> URL {
         Self.join(baseURL(for: provider), path)
     }
 
     /// An `hf-inference` model route: `{router}/hf-inference/models/{model}`, plus
     /// `/pipeline/{task}` when `pipeline` is set (feature extraction and sentence similarity), plus
     /// `subpath` (e.g. `/v1/chat/completions`).
-    public func hfInferenceURL(model: String, pipeline: InferenceTask? = nil, subpath: String = "") -> URL {
+    package func hfInferenceURL(model: String, pipeline: InferenceTask? = nil, subpath: String = "") -> URL {
         var path = "/models/" + model
         if let pipeline { path += "/pipeline/" + pipeline.rawValue }
         return providerURL(.hfInference, path: path + subpath)
     }
 
     /// `{hub}{path}?{query}`; the query is percent-encoded, the path appended as is.
-    public func hubURL(path: String, query: [(String, String)] = []) -> URL {
+    package func hubURL(path: String, query: [(String, String)] = []) -> URL {
         let url = Self.join(hubBaseURL, path)
         guard !query.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
         components.percentEncodedQueryItems = query.map {
@@ -40,7 +40,7 @@ extension HFConfiguration {
     /// The chat URL for a custom endpoint, by the official clients' rule: a path ending in
     /// `/chat/completions` is kept, one ending in `/v1` gets `/chat/completions`, anything else
     /// gets `/v1/chat/completions`. The query string is kept.
-    public static func chatCompletionURL(forEndpoint endpoint: URL) -> URL {
+    package static func chatCompletionURL(forEndpoint endpoint: URL) -> URL {
         // Worked out on the URL's text, which is cheaper than URLComponents on this per-request
         // path: the path runs from the first "/" after the authority to the query or fragment.
         let text = endpoint.absoluteString
@@ -52,7 +52,7 @@ extension HFConfiguration {
         return URL(string: text[..<pathStart] + path + suffix + text[tail...]) ?? endpoint
     }
 
-    static func join(_ base: URL, _ path: String) -> URL {
+    package static func join(_ base: URL, _ path: String) -> URL {
         let left = base.absoluteString.trimmingTrailingSlashes()
         let right = path.hasPrefix("/") ? path : "/" + path
         return URL(string: left + right) ?? base.appendingPathComponent(path)

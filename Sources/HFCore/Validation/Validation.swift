@@ -4,9 +4,9 @@
 /// ```swift
 /// try Validation.range(temperature, field: "temperature", in: 0...2)
 /// ```
-public enum Validation {
+package enum Validation {
     /// `value`, when present, must be finite and inside `range`.
-    public static func range(_ value: Double?, field: String, in range: ClosedRange<Double>) throws(HFError) {
+    package static func range(_ value: Double?, field: String, in range: ClosedRange<Double>) throws(HFError) {
         guard let value else { return }
         guard value.isFinite, range.contains(value) else {
             throw .validation(field: field, "\(value) is out of range; allowed: \(format(range.lowerBound)) to \(format(range.upperBound))")
@@ -15,7 +15,7 @@ public enum Validation {
 
     /// `value`, when present, must be finite, greater than `lower` and, when `upper` is given, less
     /// than `upper`: for parameters whose bounds are excluded, such as a temperature above 0.
-    public static func range(_ value: Double?, field: String, above lower: Double, below upper: Double? = nil) throws(HFError) {
+    package static func range(_ value: Double?, field: String, above lower: Double, below upper: Double? = nil) throws(HFError) {
         guard let value else { return }
         guard value.isFinite, value > lower, upper.map({ value < $0 }) ?? true else {
             let allowed = "above \(format(lower))" + (upper.map { " and below \(format($0))" } ?? "")
@@ -24,7 +24,7 @@ public enum Validation {
     }
 
     /// `value`, when present, must be inside `range`.
-    public static func range(_ value: Int?, field: String, in range: ClosedRange<Int>) throws(HFError) {
+    package static func range(_ value: Int?, field: String, in range: ClosedRange<Int>) throws(HFError) {
         guard let value else { return }
         guard range.contains(value) else {
             let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
@@ -33,20 +33,20 @@ public enum Validation {
     }
 
     /// `value`, when present, must be a whole number above zero.
-    public static func positive(_ value: Int?, field: String) throws(HFError) {
+    package static func positive(_ value: Int?, field: String) throws(HFError) {
         guard let value else { return }
         guard value > 0 else { throw .validation(field: field, "must be at least 1, got \(value)") }
     }
 
     /// `value` must contain something other than white space.
-    public static func nonBlank(_ value: String, field: String) throws(HFError) {
+    package static func nonBlank(_ value: String, field: String) throws(HFError) {
         guard value.contains(where: { !$0.isWhitespace }) else {
             throw .validation(field: field, "must not be empty")
         }
     }
 
     /// `values` must have between `minimum` and `maximum` elements.
-    public static func count<Element>(_ values: [Element], field: String, minimum: Int = 1, maximum: Int = .max) throws(HFError) {
+    package static func count<Element>(_ values: [Element], field: String, minimum: Int = 1, maximum: Int = .max) throws(HFError) {
         guard values.count >= minimum else {
             throw .validation(field: field, minimum == 1 ? "must not be empty" : "needs at least \(minimum) entries, got \(values.count)")
         }

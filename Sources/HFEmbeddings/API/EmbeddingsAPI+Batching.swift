@@ -20,7 +20,8 @@ extension EmbeddingsAPI {
         options: EmbeddingOptions = EmbeddingOptions()
     ) async throws -> Embeddings {
         try validateBatching(texts, batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
-        return try await sendBatches(texts, to: try await route(for: model, options: options), batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
+        try model.validate()
+        return try await sendBatches(texts, model: model, to: target(for: model, options: options), batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
     }
 
     /// ``embedBatched(_:model:batchSize:maxConcurrency:options:)`` on your own server.
@@ -32,7 +33,7 @@ extension EmbeddingsAPI {
         options: EmbeddingOptions = EmbeddingOptions()
     ) async throws -> Embeddings {
         try validateBatching(texts, batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
-        return try await sendBatches(texts, to: endpoint.route, batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
+        return try await sendBatches(texts, model: ModelID(rawValue: endpoint.model), to: endpoint.target, batchSize: batchSize, maxConcurrency: maxConcurrency, options: options)
     }
 
     private func validateBatching(_ texts: [String], batchSize: Int, maxConcurrency: Int, options: EmbeddingOptions) throws(HFError) {
@@ -43,7 +44,7 @@ extension EmbeddingsAPI {
     }
 
     private func sendBatches(
-        _ texts: [String], to route: EmbeddingRoute, batchSize: Int, maxConcurrency: Int, options: EmbeddingOptions
+        _ texts: [String], model: ModelID, to target: TaskTarget, batchSize: Int, maxConcurrency: Int, options: EmbeddingOptions
     ) async throws -> Embeddings {
         let starts = Array(stride(from: 0, to: texts.count, by: batchSize))
         var results = [Embeddings?](repeating: nil, count: starts.count)
@@ -52,7 +53,7 @@ extension EmbeddingsAPI {
             func startNext() {
                 let batch = next
                 let slice = Array(texts[starts[batch] ..< min(starts[batch] + batchSize, texts.count)])
-                group.addTask { (batch, try await send(.many(slice), to: route, options: options)) }
+                group.addTask { (batch, try await send(.many(slice), model: model, to: target, options: options)) }
                 next += 1
             }
             while next < min(maxConcurrency, starts.count) { startNext() }

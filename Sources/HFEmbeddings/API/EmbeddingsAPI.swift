@@ -12,12 +12,12 @@ extension HFClient {
 }
 
 /// Embeddings through the router (the `hf-inference` pipeline or a provider's OpenAI-style
-/// `/v1/embeddings`), or through your own server (``EmbeddingEndpoint``).
+/// embeddings route), or through your own server (``EmbeddingEndpoint``).
 ///
 /// Model ids route as follows: no suffix, or `:hf-inference`, posts to
 /// `{router}/hf-inference/models/{id}/pipeline/feature-extraction` without asking the Hub; a
 /// provider suffix (`:together`) or ``EmbeddingOptions/provider`` looks up the provider's id for
-/// the model in the Hub mapping and posts to that provider's `/v1/embeddings`; a policy suffix
+/// the model in the Hub mapping and posts to that provider's embeddings route; a policy suffix
 /// (`:fastest`) takes the first live provider of the mapping.
 public struct EmbeddingsAPI: Sendable {
     public let client: HFClient
@@ -37,7 +37,8 @@ public struct EmbeddingsAPI: Sendable {
     /// ```
     public func embed(_ text: String, model: ModelID, options: EmbeddingOptions = EmbeddingOptions()) async throws -> Embeddings {
         try options.validate()
-        return try await send(.one(text), to: try await route(for: model, options: options), options: options)
+        try model.validate()
+        return try await send(.one(text), model: model, to: target(for: model, options: options), options: options)
     }
 
     /// Embeds a list of texts in one request; row `i` (or, for token-level output, the rows of
@@ -49,19 +50,20 @@ public struct EmbeddingsAPI: Sendable {
     /// ```
     public func embed(_ texts: [String], model: ModelID, options: EmbeddingOptions = EmbeddingOptions()) async throws -> Embeddings {
         try validate(texts, options: options)
-        return try await send(.many(texts), to: try await route(for: model, options: options), options: options)
+        try model.validate()
+        return try await send(.many(texts), model: model, to: target(for: model, options: options), options: options)
     }
 
     /// Embeds one text on your own server.
     public func embed(_ text: String, at endpoint: EmbeddingEndpoint, options: EmbeddingOptions = EmbeddingOptions()) async throws -> Embeddings {
         try options.validate()
-        return try await send(.one(text), to: endpoint.route, options: options)
+        return try await send(.one(text), model: ModelID(rawValue: endpoint.model), to: endpoint.target, options: options)
     }
 
     /// Embeds a list of texts in one request on your own server.
     public func embed(_ texts: [String], at endpoint: EmbeddingEndpoint, options: EmbeddingOptions = EmbeddingOptions()) async throws -> Embeddings {
         try validate(texts, options: options)
-        return try await send(.many(texts), to: endpoint.route, options: options)
+        return try await send(.many(texts), model: ModelID(rawValue: endpoint.model), to: endpoint.target, options: options)
     }
 
     // MARK: Sentence similarity
@@ -78,54 +80,51 @@ public struct EmbeddingsAPI: Sendable {
     /// ```
     public func similarity(source: String, sentences: [String], model: ModelID) async throws -> [Double] {
         try model.validate()
-        if let provider = model.provider, provider != .hfInference {
-            throw HFError.validation(field: "model", "sentence similarity is served by hf-inference only, not \(provider); drop the \":\(provider)\" suffix")
-        }
         try Validation.count(sentences, field: "sentences")
-        let url = client.configuration.hfInferenceURL(model: model.repository, pipeline: .sentenceSimilarity)
-        let body = SentenceSimilarityBody(inputs: .init(sourceSentence: source, sentences: sentences))
-        let response = try await client.send(try client.makeJSONRequest(url: url, body: body, provider: .hfInference))
-        let scores = try client.decode([Double].self, from: response)
-        guard scores.count == sentences.count else {
-            let mismatch = Embeddings.ShapeMismatch(description: "\(sentences.count) sentences were sent but \(scores.count) scores came back")
-            throw client.decodingError(describing: mismatch, response: response, expected: "similarity scores")
+        let client = self.client
+        let target = TaskTarget.provider(model.provider ?? .hfInference)
+        let operation = client.context(.sentenceSimilarity, task: .sentenceSimilarity, model: model, provider: model.provider ?? .hfInference)
+        return try await client.perform(operation) { operation in
+            let route = try await client.route(.sentenceSimilarity, model: model, to: target, context: operation)
+            let context = route.context(operation)
+            let inputs: JSONValue = ["source_sentence": .string(source), "sentences": .array(sentences.map(JSONValue.string))]
+            let response = try await client.exchange(try route.request(JSONObject([("inputs", inputs)]), client: client), context: context)
+            let scores = try client.decode([Double].self, from: response, shape: route.adapter.response, context: context)
+            guard scores.count == sentences.count else {
+                let mismatch = Embeddings.ShapeMismatch(description: "\(sentences.count) sentences were sent but \(scores.count) scores came back")
+                throw client.decodingError(describing: mismatch, response: response, expected: "similarity scores", context: context)
+            }
+            return scores
         }
-        return scores
     }
 
     // MARK: Routing and sending
 
-    /// Where `model` is served, per the routing rules above.
-    func route(for model: ModelID, options: EmbeddingOptions) async throws -> EmbeddingRoute {
-        try model.validate()
+    /// Where `model` is served: hf-inference's pipeline (no Hub look-up) unless a provider is named
+    /// (by the options or the suffix) or a policy suffix asks the Hub mapping to choose.
+    func target(for model: ModelID, options: EmbeddingOptions) -> TaskTarget {
         let provider = options.provider ?? model.provider
         if provider == .hfInference || (provider == nil && model.policy == nil) {
-            return pipelineRoute(model.repository)
+            return .provider(.hfInference)
         }
-        let mapping = try await client.resolveMapping(model: model, task: .featureExtraction, provider: provider)
-        if mapping.provider == .hfInference { return pipelineRoute(mapping.providerModelID) }
-        return EmbeddingRoute(
-            url: client.configuration.providerURL(mapping.provider, path: mapping.provider.embeddingsPath),
-            style: .openAI, model: mapping.providerModelID, provider: mapping.provider, token: .required
-        )
+        return .provider(provider)
     }
 
-    private func pipelineRoute(_ model: String) -> EmbeddingRoute {
-        EmbeddingRoute(
-            url: client.configuration.hfInferenceURL(model: model, pipeline: .featureExtraction),
-            style: .pipeline, model: nil, provider: .hfInference, token: .required
-        )
-    }
-
-    /// Sends one request and reads its vectors as the answer for `texts`.
-    func send(_ texts: FeatureExtractionBody.Texts, to route: EmbeddingRoute, options: EmbeddingOptions) async throws -> Embeddings {
-        let body = FeatureExtractionBody(texts: texts, style: route.style, model: route.model, options: options)
-        let request = try client.makeJSONRequest(url: route.url, body: body, token: route.token, provider: route.provider)
-        let response = try await client.send(request)
-        do {
-            return try EmbeddingsDecoder.read(response.body).matched(toInputCount: texts.count)
-        } catch {
-            throw client.decodingError(describing: error, response: response, expected: "embeddings")
+    /// Sends one request and reads its vectors as the answer for `input`.
+    func send(_ input: EmbeddingInput, model: ModelID, to target: TaskTarget, options: EmbeddingOptions) async throws -> Embeddings {
+        let client = self.client
+        var provider: Provider?
+        if case .provider(let pinned) = target { provider = pinned }
+        let operation = client.context(.embeddings, task: .featureExtraction, model: model.rawValue.isEmpty ? nil : model, provider: provider)
+        return try await client.perform(operation) { operation in
+            let route = try await client.route(.featureExtraction, model: model, to: target, context: operation)
+            let context = route.context(operation)
+            let response = try await client.exchange(try route.request(input.body(options: options), client: client), context: context)
+            do {
+                return try EmbeddingsDecoder.read(response.body).matched(toInputCount: input.count)
+            } catch {
+                throw client.decodingError(describing: error, response: response, expected: "embeddings", context: context)
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import HFCore
 /// Embedding responses are megabytes of numbers; Foundation's `JSONDecoder` builds a value per
 /// number and is slow at them on Linux. This decoder scans the bytes once, writing each number
 /// into one contiguous `[Float]`, and produces exactly the floats `JSONDecoder` would decode as
-/// `Float` (see the note on rounding in the source). It accepts:
+/// `Float`. It accepts:
 ///
 /// - nested arrays of numbers, as the `hf-inference` pipeline and Text Embeddings Inference return:
 ///   `[d]`, `[n][d]`, `[n][t][d]`, `[n][1][t][d]` (see ``EmbeddingShape``);
@@ -33,9 +33,9 @@ public enum EmbeddingsDecoder {
     }
 
     /// Decodes `data`, reporting failures in the reader's own terms.
-    static func read(_ data: Data) throws(ByteScanner.Failure) -> Embeddings {
-        let result: Result<Embeddings, ByteScanner.Failure> = data.withUnsafeBytes { bytes in
-            Result { () throws(ByteScanner.Failure) in try EmbeddingsReader.read(bytes) }
+    static func read(_ data: Data) throws(JSONSyntaxError) -> Embeddings {
+        let result: Result<Embeddings, JSONSyntaxError> = data.withUnsafeBytes { bytes in
+            Result { () throws(JSONSyntaxError) in try EmbeddingsReader.read(bytes) }
         }
         return try result.get()
     }

@@ -13,31 +13,29 @@ import HFCore
 /// let vectors = try await client.embeddings.embed(["a", "b"], at: tei)
 /// ```
 public struct EmbeddingEndpoint: Sendable, Hashable {
-    let route: EmbeddingRoute
+    let baseURL: URL
+    let style: EndpointStyle
+    /// The model name the body carries (OpenAI style only); empty for none.
+    let model: String
 
     /// POSTs `{"inputs": …, "normalize": …, …}` to `url` exactly as given: TEI's `/embed`, or the
     /// root URL of an Inference Endpoint. The answer is nested arrays of numbers.
     public static func textEmbeddingsInference(_ url: URL) -> EmbeddingEndpoint {
-        EmbeddingEndpoint(route: EmbeddingRoute(url: url, style: .pipeline, model: nil, provider: nil, token: .ifAvailable))
+        EmbeddingEndpoint(baseURL: url, style: .huggingFace, model: "")
     }
 
     /// POSTs `{"model": model, "input": …}` to the OpenAI-style embeddings route of `baseURL`: kept
     /// when its path ends in `/embeddings`, else `/embeddings` is added after a trailing `/v1`,
     /// else `/v1/embeddings`. The answer is `{"data": [{"embedding": […]}, …]}`.
     public static func openAICompatible(_ baseURL: URL, model: String? = nil) -> EmbeddingEndpoint {
-        var url = baseURL
-        if var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) {
-            var path = components.path
-            while path.hasSuffix("/") { path.removeLast() }
-            if !path.hasSuffix("/embeddings") {
-                path += path.hasSuffix("/v1") ? "/embeddings" : "/v1/embeddings"
-            }
-            components.path = path
-            url = components.url ?? baseURL
-        }
-        return EmbeddingEndpoint(route: EmbeddingRoute(url: url, style: .openAI, model: model, provider: nil, token: .ifAvailable))
+        EmbeddingEndpoint(baseURL: baseURL, style: .openAI, model: model ?? "")
     }
 
     /// The URL requests are posted to.
-    public var url: URL { route.url }
+    public var url: URL {
+        let adapter = AdapterRegistry.standard.endpointAdapter(for: .featureExtraction, style: style)
+        return adapter?.url(base: baseURL, model: TaskModel(asGiven: model, hubID: model, providerID: model)) ?? baseURL
+    }
+
+    var target: TaskTarget { .endpoint(baseURL, style) }
 }

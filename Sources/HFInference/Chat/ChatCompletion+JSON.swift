@@ -1,14 +1,18 @@
 import HFCore
 
-// Hand-written decoding straight from the reply's bytes with `JSONReader`, the hot path of
-// `chat(_:)`: the same fields by the same rules as the `Decodable` conformances (tests check that
-// both agree on every recorded reply) at a fraction of `JSONDecoder`'s cost. A member that is
-// required there (`choices`, `message`, `function`, `name`, a logprob's `token` and `logprob`)
-// is required here; a value of the wrong type fails in both.
+// The one description of a chat reply's wire shape: read straight from the reply's bytes with
+// `JSONReader`, the hot path of `chat(_:)`, at a fraction of `JSONDecoder`'s cost. The rules are
+// `Decodable`'s: a missing member and `null` read as `nil`, a value of the wrong type fails, and
+// `choices`, `message`, `function`, `name`, a logprob's `token` and `logprob` are required. The
+// `Decodable` conformances (for a caller's own decoder) read through the same code.
 
-extension ChatCompletion: JSONReadable {
-    /// Reads a reply straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatCompletion: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var choices: [Choice]?
         let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
             guard case "choices" = key else { return false }
@@ -22,9 +26,13 @@ extension ChatCompletion: JSONReadable {
     }
 }
 
-extension ChatCompletion.Choice: JSONReadable {
-    /// Reads a choice straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatCompletion.Choice: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, message: ChatCompletion.Message?, finishReason: FinishReason?, logprobs: ChatLogprobs?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -40,18 +48,26 @@ extension ChatCompletion.Choice: JSONReadable {
     }
 }
 
-extension ChatCompletion.Message: JSONReadable {
-    /// Reads a message straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatCompletion.Message: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var toolCalls: [ToolCall]?
         let members = try MessageMembers(reading: &reader) { reader throws(JSONDecodingError) in toolCalls = try reader.decodeArray(of: ToolCall.self) }
         self.init(role: members.role, content: members.content, reasoning: try members.reasoning(), toolCalls: toolCalls)
     }
 }
 
-extension ToolCall: JSONReadable {
-    /// Reads a tool call straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ToolCall: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var id: JSONValue?, type: String?, function: FunctionCall?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -66,9 +82,13 @@ extension ToolCall: JSONReadable {
     }
 }
 
-extension FunctionCall: JSONReadable {
-    /// Reads a function call straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension FunctionCall: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var name: String?, arguments: JSONValue?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -82,9 +102,13 @@ extension FunctionCall: JSONReadable {
     }
 }
 
-extension TokenUsage: JSONReadable {
-    /// Reads token counts straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension TokenUsage: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var prompt: Int?, completion: Int?, total: Int?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -99,9 +123,13 @@ extension TokenUsage: JSONReadable {
     }
 }
 
-extension ChatLogprobs: JSONReadable {
-    /// Reads log-probabilities straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatLogprobs: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var content: [TokenLogprob]?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             guard key == "content" else { return false }
@@ -112,9 +140,13 @@ extension ChatLogprobs: JSONReadable {
     }
 }
 
-extension ChatLogprobs.TokenLogprob: JSONReadable {
-    /// Reads a token's log-probability straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatLogprobs.TokenLogprob: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var token: String?, logprob: Double?, top: [ChatLogprobs.TopLogprob]?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -129,9 +161,13 @@ extension ChatLogprobs.TokenLogprob: JSONReadable {
     }
 }
 
-extension ChatLogprobs.TopLogprob: JSONReadable {
-    /// Reads an alternative token's log-probability straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatLogprobs.TopLogprob: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var token: String?, logprob: Double?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -10,7 +10,7 @@ import HFCore
 /// print(completion.text ?? "")
 /// if let calls = completion.choices.first?.message.toolCalls { … }
 /// ```
-public struct ChatCompletion: Sendable, Hashable, Decodable {
+public struct ChatCompletion: Sendable, Hashable {
     public var id: String?
     /// `"chat.completion"`.
     public var object: String?
@@ -37,13 +37,8 @@ public struct ChatCompletion: Sendable, Hashable, Decodable {
         choices.first?.message.content
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, object, created, model, choices, usage
-        case systemFingerprint = "system_fingerprint"
-    }
-
     /// One generated answer.
-    public struct Choice: Sendable, Hashable, Decodable {
+    public struct Choice: Sendable, Hashable {
         public var index: Int?
         public var message: Message
         /// `nil` only if the server left it out.
@@ -56,15 +51,10 @@ public struct ChatCompletion: Sendable, Hashable, Decodable {
             self.finishReason = finishReason
             self.logprobs = logprobs
         }
-
-        private enum CodingKeys: String, CodingKey {
-            case index, message, logprobs
-            case finishReason = "finish_reason"
-        }
     }
 
     /// The generated message.
-    public struct Message: Sendable, Hashable, Decodable {
+    public struct Message: Sendable, Hashable {
         public var role: ChatRole?
         /// The text; `nil` when the model only called tools.
         public var content: String?
@@ -78,21 +68,6 @@ public struct ChatCompletion: Sendable, Hashable, Decodable {
             self.content = content
             self.reasoning = reasoning
             self.toolCalls = toolCalls
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case role, content, reasoning
-            case reasoningContent = "reasoning_content"
-            case toolCalls = "tool_calls"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            role = try container.decodeIfPresent(ChatRole.self, forKey: .role)
-            content = try container.decodeIfPresent(String.self, forKey: .content)
-            reasoning = try container.decodeIfPresent(String.self, forKey: .reasoning)
-                ?? container.decodeIfPresent(String.self, forKey: .reasoningContent)
-            toolCalls = try container.decodeIfPresent([ToolCall].self, forKey: .toolCalls)
         }
     }
 }

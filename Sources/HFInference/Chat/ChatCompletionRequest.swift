@@ -109,13 +109,13 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
     static let reservedKeys: Set<String> = ["model", "messages", "stream"]
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: BodyKey.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
         func write(_ value: (some Encodable)?, _ key: String) throws {
             guard extraFields[key] == nil else { return }
-            try container.encodeIfPresent(value, forKey: BodyKey(key))
+            try container.encodeIfPresent(value, forKey: AnyCodingKey(key))
         }
-        try container.encode(model, forKey: BodyKey("model"))
-        try container.encode(messages, forKey: BodyKey("messages"))
+        try container.encode(model, forKey: AnyCodingKey("model"))
+        try container.encode(messages, forKey: AnyCodingKey("messages"))
         try write(frequencyPenalty, "frequency_penalty")
         try write(presencePenalty, "presence_penalty")
         try write(repetitionPenalty, "repetition_penalty")
@@ -126,7 +126,7 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
         try write(responseFormat, "response_format")
         try write(seed, "seed")
         try write(stop, "stop")
-        try container.encodeIfPresent(stream, forKey: BodyKey("stream"))
+        try container.encodeIfPresent(stream, forKey: AnyCodingKey("stream"))
         try write(streamOptions, "stream_options")
         try write(temperature, "temperature")
         try write(topP, "top_p")
@@ -134,7 +134,7 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
         try write(toolPrompt, "tool_prompt")
         try write(tools, "tools")
         for (key, value) in extraFields where !Self.reservedKeys.contains(key) {
-            try container.encode(value, forKey: BodyKey(key))
+            try container.encode(value, forKey: AnyCodingKey(key))
         }
     }
 }

@@ -13,9 +13,13 @@ extension InferenceAPI {
     /// )
     /// ```
     public func chat(_ request: ChatCompletionRequest, via target: ChatTarget = .router) async throws -> ChatCompletion {
-        let httpRequest = try await makeChatRequest(request, via: target, stream: false)
-        let response = try await client.send(httpRequest)
-        return try readReply(ChatCompletion.self, from: response, provider: httpRequest.provider)
+        try Self.validate(request, target: target)
+        let inference = self
+        return try await client.perform(chatContext(request, target: target, streaming: false)) { operation in
+            let (httpRequest, context) = try await inference.makeChatRequest(request, via: target, stream: false, operation: operation)
+            let response = try await inference.client.exchange(httpRequest, context: context)
+            return try inference.client.read(ChatCompletion.self, from: response, context: context)
+        }
     }
 
     /// Asks `model` one question and returns the answer's text.

@@ -4,7 +4,7 @@ import HFCore
 ///
 /// Decoding is lenient about what older text-generation servers send: a numeric `id`, a missing
 /// `type`, and `arguments` as a JSON object rather than a JSON string are all accepted.
-public struct ToolCall: Sendable, Hashable, Codable {
+public struct ToolCall: Sendable, Hashable, Encodable {
     /// The call's id, quoted by the ``ChatRole/tool`` message that answers it.
     public var id: String
     /// Always `"function"` today.
@@ -16,21 +16,10 @@ public struct ToolCall: Sendable, Hashable, Codable {
         self.type = type
         self.function = function
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, type, function
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(JSONValue.self, forKey: .id).map(\.textValue) ?? ""
-        type = try container.decodeIfPresent(String.self, forKey: .type) ?? "function"
-        function = try container.decode(FunctionCall.self, forKey: .function)
-    }
 }
 
 /// The function a tool call names, and its arguments as JSON text.
-public struct FunctionCall: Sendable, Hashable, Codable {
+public struct FunctionCall: Sendable, Hashable, Encodable {
     public var name: String
     /// The arguments, a JSON document as text (e.g. `{"city":"Paris"}`).
     public var arguments: String
@@ -53,16 +42,6 @@ public struct FunctionCall: Sendable, Hashable, Codable {
             failure.bodySnippet = String(arguments.prefix(300))
             throw failure
         }
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, arguments
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        arguments = try container.decodeIfPresent(JSONValue.self, forKey: .arguments).map(\.textValue) ?? ""
     }
 }
 

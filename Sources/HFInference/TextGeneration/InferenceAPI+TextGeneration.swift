@@ -10,11 +10,13 @@ extension InferenceAPI {
     /// print(output.generatedText)
     /// ```
     public func textGeneration(_ request: TextGenerationRequest, via target: TextGenerationTarget) async throws -> TextGenerationOutput {
-        let httpRequest = try makeTextGenerationRequest(request, via: target, stream: false)
-        let response = try await client.send(httpRequest)
-        // Servers answer an object, or an array holding one.
-        let json = try client.parseJSON(from: response)
-        return try decodeReply(TextGenerationOutput.self, from: response, json: json.arrayValue?.first ?? json, provider: httpRequest.provider)
+        try Self.validate(request, target: target)
+        let inference = self
+        return try await client.perform(textGenerationContext(target, streaming: false)) { operation in
+            let (httpRequest, context, route) = try await inference.makeTextGenerationRequest(request, via: target, stream: false, operation: operation)
+            let response = try await inference.client.exchange(httpRequest, context: context)
+            return try inference.client.decode(TextGenerationOutput.self, from: response, shape: route.adapter.response, context: context)
+        }
     }
 
     /// Continues `prompt` and returns the generated text.
@@ -27,22 +29,34 @@ extension InferenceAPI {
         return try await textGeneration(request, via: .model(model)).generatedText
     }
 
-    /// The HTTP request for text generation, checked before anything is sent.
-    package func makeTextGenerationRequest(_ request: TextGenerationRequest, via target: TextGenerationTarget, stream: Bool) throws(HFError) -> HTTPRequest {
+    /// Checks a text-generation call before anything is sent.
+    package static func validate(_ request: TextGenerationRequest, target: TextGenerationTarget) throws(HFError) {
         try request.validate()
-        var wire = request
-        wire.stream = stream
-        let accept = stream ? "text/event-stream" : "application/json"
-        switch target {
-        case .model(let model):
+        if case .model(let model) = target {
             try model.validate()
             if model.suffix != nil {
                 throw .validation(field: "model", "\"\(model)\" has a suffix; text generation is served by hf-inference, so pass the bare id \"\(model.repository)\"")
             }
-            let url = client.configuration.hfInferenceURL(model: model.repository)
-            return try client.makeJSONRequest(url: url, body: wire, accept: accept, token: .required, provider: .hfInference)
-        case .endpoint(let url):
-            return try client.makeJSONRequest(url: url, body: wire, accept: accept, token: .ifAvailable)
         }
+    }
+
+    /// The context of a text-generation call before routing.
+    package func textGenerationContext(_ target: TextGenerationTarget, streaming: Bool) -> HFRequestContext {
+        client.context(
+            streaming ? .textGenerationStream : .textGeneration, task: .textGeneration, model: target.model,
+            provider: target.model == nil ? nil : .hfInference, streaming: streaming
+        )
+    }
+
+    /// The HTTP request of a text-generation call, routed for `operation`'s provider, with the
+    /// context its exchange runs in and the route (whose adapter says how to read the reply).
+    package func makeTextGenerationRequest(
+        _ request: TextGenerationRequest, via target: TextGenerationTarget, stream: Bool, operation: HFRequestContext
+    ) async throws -> (HTTPRequest, HFRequestContext, TaskRoute) {
+        let route = try await client.route(.textGeneration, model: target.model ?? "", to: target.taskTarget, context: operation)
+        var wire = request
+        wire.stream = stream
+        let httpRequest = try route.request(encoding: wire, client: client, accept: stream ? "text/event-stream" : "application/json")
+        return (httpRequest, route.context(operation), route)
     }
 }

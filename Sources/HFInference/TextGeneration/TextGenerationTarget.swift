@@ -9,4 +9,17 @@ public enum TextGenerationTarget: Sendable, Hashable {
     /// Your own text-generation-inference server or Inference Endpoint: the body is posted to
     /// this URL as is. The token is sent when there is one.
     case endpoint(URL)
+
+    var model: ModelID? {
+        if case .model(let model) = self { return model }
+        return nil
+    }
+
+    /// The adapter registry's view of the target.
+    var taskTarget: TaskTarget {
+        switch self {
+        case .model: return .provider(.hfInference)
+        case .endpoint(let url): return .endpoint(url, .huggingFace)
+        }
+    }
 }

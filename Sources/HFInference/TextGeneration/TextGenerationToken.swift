@@ -1,5 +1,7 @@
+import HFCore
+
 /// A generated (or prompt) token.
-public struct TextGenerationToken: Sendable, Hashable, Decodable {
+public struct TextGenerationToken: Sendable, Hashable {
     public var id: Int?
     public var text: String
     public var logprob: Double?
@@ -12,16 +14,26 @@ public struct TextGenerationToken: Sendable, Hashable, Decodable {
         self.logprob = logprob
         self.special = special
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case id, text, logprob, special
+extension TextGenerationToken: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(Int.self, forKey: .id)
-        text = try container.decode(String.self, forKey: .text)
-        logprob = try container.decodeIfPresent(Double.self, forKey: .logprob)
-        special = try container.decodeIfPresent(Bool.self, forKey: .special) ?? false
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+        var id: Int?, text: String?, logprob: Double?, special: Bool?
+        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+            switch key {
+            case "id": id = try reader.decodeInt()
+            case "text": text = try reader.decodeString()
+            case "logprob": logprob = try reader.decodeDouble()
+            case "special": special = try reader.decodeBool()
+            default: return false
+            }
+            return true
+        }
+        self.init(id: id, text: try text.required("text", "a string"), logprob: logprob, special: special ?? false)
     }
 }

@@ -30,12 +30,15 @@ public struct ModelsAPI: Sendable {
     /// ```
     public func info(_ model: ModelID, expand: [ModelInfo.Property] = []) async throws -> ModelInfo {
         try model.withoutSuffix.validate()
+        let client = self.client
         let url = client.configuration.hubURL(path: "/api/models/" + model.repository, query: expand.map { ("expand[]", $0.rawValue) })
-        let response = try await client.send(try client.makeRequest(.get, url: url, accept: "application/json", token: .ifHuggingFaceToken))
-        guard let info = ModelInfo(json: try client.parseJSON(from: response)) else {
-            throw client.decodingError(describing: MissingID(), response: response, expected: "model information")
+        return try await client.perform(client.context(.modelInfo, model: model, token: .ifHuggingFaceToken)) { context in
+            let response = try await client.exchange(client.makeRequest(.get, url: url, accept: "application/json"), context: context)
+            guard let info = ModelInfo(json: try client.parseJSON(from: response, context: context)) else {
+                throw client.decodingError(describing: MissingID(), response: response, expected: "model information", context: context)
+            }
+            return info
         }
-        return info
     }
 
     /// Whether `model` can be served now and by which providers, from one Hub request for its

@@ -52,21 +52,24 @@ public struct ModelListing: AsyncSequence, Sendable {
         }
 
         private mutating func fetch(_ url: URL) async throws {
-            let hub = client.configuration.hubBaseURL
-            let sameHost = url.scheme == hub.scheme && url.host == hub.host && url.port == hub.port
-            let request = try client.makeRequest(.get, url: url, accept: "application/json", token: sameHost ? .ifHuggingFaceToken : .never)
-            let response = try await client.send(request)
-            guard let items = try client.parseJSON(from: response).arrayValue else {
-                throw client.decodingError(describing: ListingFailure.notAnArray, response: response, expected: "a list of models")
-            }
-            page = try items.enumerated().map { index, item in
-                guard let model = ModelInfo(json: item) else {
-                    throw client.decodingError(describing: ListingFailure.notAModel(index), response: response, expected: "a list of models")
+            let client = self.client
+            let token: TokenRequirement = url.isSameOrigin(as: client.configuration.hubBaseURL) ? .ifHuggingFaceToken : .never
+            let (models, next) = try await client.perform(client.context(.modelList, token: token)) { context in
+                let response = try await client.exchange(client.makeRequest(.get, url: url, accept: "application/json"), context: context)
+                guard let items = try client.parseJSON(from: response, context: context).arrayValue else {
+                    throw client.decodingError(describing: ListingFailure.notAnArray, response: response, expected: "a list of models", context: context)
                 }
-                return model
+                let models = try items.enumerated().map { index, item in
+                    guard let model = ModelInfo(json: item) else {
+                        throw client.decodingError(describing: ListingFailure.notAModel(index), response: response, expected: "a list of models", context: context)
+                    }
+                    return model
+                }
+                return (models, LinkHeader.next(in: response.headers.values(for: "Link"), relativeTo: url))
             }
+            page = models
             position = 0
-            nextPage = LinkHeader.next(in: response.headers.values(for: "Link"), relativeTo: url)
+            nextPage = next
         }
     }
 

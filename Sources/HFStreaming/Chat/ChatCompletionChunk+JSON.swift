@@ -1,17 +1,22 @@
 import HFCore
 import HFInference
 
-// Hand-written decoding straight from an event's bytes with `JSONReader`, the streaming hot path:
-// it reads the same fields by the same rules as the `Decodable` conformances (tests check that both
-// agree on every recorded stream) at a fraction of Foundation's per-event cost, and builds no
-// `JSONValue` tree. An event whose `error` member is set is refused, so the stream reads it again
-// as the error the server reports.
+// The one description of a stream chunk's wire shape: read straight from an event's bytes with
+// `JSONReader`, the streaming hot path, at a fraction of Foundation's per-event cost and with no
+// `JSONValue` tree. The rules are `Decodable`'s (a missing member and `null` read as `nil`, a value
+// of the wrong type fails), and the `Decodable` conformances read through the same code. An event
+// whose `error` member is set is refused, so the stream reads it again as the error the server
+// reports.
 
-extension ChatCompletionChunk: JSONReadable {
-    /// Reads a chunk straight from an event's JSON bytes, by the same rules as `Decodable`; an
-    /// event whose `error` member is set (a server failing mid-stream) is refused with a shape
+extension ChatCompletionChunk: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    /// An event whose `error` member is set (a server failing mid-stream) is refused with a shape
     /// error at `error`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var choices: [Choice]?
         let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
             switch key {
@@ -28,9 +33,13 @@ extension ChatCompletionChunk: JSONReadable {
     }
 }
 
-extension ChatCompletionChunk.Choice: JSONReadable {
-    /// Reads a choice's part of a chunk straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatCompletionChunk.Choice: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, delta: ChatCompletionChunk.Delta?, finishReason: FinishReason?, logprobs: ChatLogprobs?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -46,18 +55,26 @@ extension ChatCompletionChunk.Choice: JSONReadable {
     }
 }
 
-extension ChatCompletionChunk.Delta: JSONReadable {
-    /// Reads a delta straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ChatCompletionChunk.Delta: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var toolCalls: [ToolCallDelta]?
         let members = try MessageMembers(reading: &reader) { reader throws(JSONDecodingError) in toolCalls = try reader.decodeArray(of: ToolCallDelta.self) }
         self.init(role: members.role, content: members.content, reasoning: try members.reasoning(), toolCalls: toolCalls)
     }
 }
 
-extension ToolCallDelta: JSONReadable {
-    /// Reads a tool-call fragment straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ToolCallDelta: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, id: String?, type: String?, function: Function?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -73,9 +90,13 @@ extension ToolCallDelta: JSONReadable {
     }
 }
 
-extension ToolCallDelta.Function: JSONReadable {
-    /// Reads a fragment's function straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension ToolCallDelta.Function: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var name: String?, arguments: String?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -5,7 +5,7 @@ import HFInference
 ///
 /// The last content chunk has a ``Choice/finishReason``; with `stream_options.include_usage` one
 /// more chunk follows whose ``choices`` is empty and whose ``usage`` is set.
-public struct ChatCompletionChunk: Sendable, Hashable, Decodable {
+public struct ChatCompletionChunk: Sendable, Hashable {
     public var id: String?
     /// `"chat.completion.chunk"`.
     public var object: String?
@@ -37,24 +37,8 @@ public struct ChatCompletionChunk: Sendable, Hashable, Decodable {
         choices.first { ($0.index ?? 0) == 0 }?.finishReason
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, object, created, model, choices, usage
-        case systemFingerprint = "system_fingerprint"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(String.self, forKey: .id)
-        object = try container.decodeIfPresent(String.self, forKey: .object)
-        created = try container.decodeIfPresent(Int.self, forKey: .created)
-        model = try container.decodeIfPresent(String.self, forKey: .model)
-        systemFingerprint = try container.decodeIfPresent(String.self, forKey: .systemFingerprint)
-        choices = try container.decodeIfPresent([Choice].self, forKey: .choices) ?? []
-        usage = try container.decodeIfPresent(TokenUsage.self, forKey: .usage)
-    }
-
     /// One choice's part of the chunk.
-    public struct Choice: Sendable, Hashable, Decodable {
+    public struct Choice: Sendable, Hashable {
         public var index: Int?
         public var delta: Delta
         /// Set on the choice's last chunk.
@@ -67,23 +51,10 @@ public struct ChatCompletionChunk: Sendable, Hashable, Decodable {
             self.finishReason = finishReason
             self.logprobs = logprobs
         }
-
-        private enum CodingKeys: String, CodingKey {
-            case index, delta, logprobs
-            case finishReason = "finish_reason"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            index = try container.decodeIfPresent(Int.self, forKey: .index)
-            delta = try container.decodeIfPresent(Delta.self, forKey: .delta) ?? Delta()
-            finishReason = try container.decodeIfPresent(FinishReason.self, forKey: .finishReason)
-            logprobs = try container.decodeIfPresent(ChatLogprobs.self, forKey: .logprobs)
-        }
     }
 
     /// What a chunk adds to a choice's message.
-    public struct Delta: Sendable, Hashable, Decodable {
+    public struct Delta: Sendable, Hashable {
         public var role: ChatRole?
         public var content: String?
         /// Reasoning text, when a provider streams it apart (`reasoning` or `reasoning_content`).
@@ -96,21 +67,6 @@ public struct ChatCompletionChunk: Sendable, Hashable, Decodable {
             self.content = content
             self.reasoning = reasoning
             self.toolCalls = toolCalls
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case role, content, reasoning
-            case reasoningContent = "reasoning_content"
-            case toolCalls = "tool_calls"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            role = try container.decodeIfPresent(ChatRole.self, forKey: .role)
-            content = try container.decodeIfPresent(String.self, forKey: .content)
-            reasoning = try container.decodeIfPresent(String.self, forKey: .reasoning)
-                ?? container.decodeIfPresent(String.self, forKey: .reasoningContent)
-            toolCalls = try container.decodeIfPresent([ToolCallDelta].self, forKey: .toolCalls)
         }
     }
 }

@@ -23,7 +23,10 @@ extension InferenceAPI {
         try Self.validate(request, target: target)
         let inference = self
         return InferenceStream(client: client, codec: .chat) {
-            try await inference.client.stream(try await inference.makeChatRequest(request, via: target, stream: true))
+            try await inference.client.perform(inference.chatContext(request, target: target, streaming: true)) { operation in
+                let (httpRequest, context) = try await inference.makeChatRequest(request, via: target, stream: true, operation: operation)
+                return OpenedStream(response: try await inference.client.openStream(httpRequest, context: context), context: context)
+            }
         }
     }
 
@@ -46,17 +49,6 @@ extension StreamCodec where Element == ChatCompletionChunk {
         decode: { bytes throws(JSONDecodingError) in try ChatCompletionChunk(json: bytes) },
         text: { $0.text },
         isFinal: { chunk in chunk.choices.contains { $0.finishReason != nil } },
-        wholeReply: { json throws(JSONShapeError) in
-            [ChatCompletionChunk(try decodeWhole(ChatCompletion.self, from: json))]
-        }
+        wholeReply: { data, _ in [ChatCompletionChunk(try ChatCompletion(json: data))] }
     )
-}
-
-/// Decodes a whole reply with its `Decodable` conformance (a rare path: a server that did not stream).
-func decodeWhole<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws(JSONShapeError) -> Value {
-    do {
-        return try JSONDecoder().decode(type, from: JSONValueEncoder().encode(json))
-    } catch {
-        throw JSONShapeError(path: "", expected: "\(Value.self) (\(error))")
-    }
 }

@@ -22,10 +22,10 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
 
     private let client: HFClient
     private let codec: StreamCodec<Element>
-    private let open: @Sendable () async throws -> HTTPStreamingResponse
+    private let open: @Sendable () async throws -> OpenedStream
 
     /// A stream that sends its request with `open` when iteration starts.
-    package init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> HTTPStreamingResponse) {
+    package init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> OpenedStream) {
         self.client = client
         self.codec = codec
         self.open = open
@@ -56,10 +56,12 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         private let client: HFClient
         private let codec: StreamCodec<Element>
-        private let open: @Sendable () async throws -> HTTPStreamingResponse
+        private let open: @Sendable () async throws -> OpenedStream
         private var started = false
         private var body: HTTPBodyStream.Iterator?
         private var head: HTTPResponseHead?
+        /// The context the stream's exchange ran in, for its errors.
+        private var context: HFRequestContext?
         private var parser = ServerSentEventParser()
         /// Decoded events not yet returned, from `readyIndex` on.
         private var ready: [Element] = []
@@ -71,7 +73,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         /// The text so far, for ``HFError/partialOutput``.
         private var output = ""
 
-        init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> HTTPStreamingResponse) {
+        init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> OpenedStream) {
             self.client = client
             self.codec = codec
             self.open = open
@@ -86,7 +88,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 if let failure {
                     self.failure = nil
                     finish()
-                    throw failure
+                    throw client.finalize(failure, context: context)
                 }
                 if ended {
                     finish()
@@ -109,7 +111,9 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             guard started else {
                 started = true
                 if Task.isCancelled { throw HFError.cancelled() }
-                let response = try await open()
+                let opened = try await open()
+                let response = opened.response
+                context = opened.context
                 head = response.head
                 if isEventStream(response.head) {
                     body = response.body.makeAsyncIterator()
@@ -229,7 +233,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 return
             }
             do {
-                for element in try codec.wholeReply(json) { accept(element) }
+                for element in try codec.wholeReply(data, json) { accept(element) }
                 ended = true
             } catch {
                 failure = decodingError("a streaming request was answered with one JSON body of an unexpected shape: \(error)", data: data)
@@ -242,14 +246,10 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             head.flatMap { $0.headers["X-Request-Id"] ?? $0.headers["X-Amzn-Trace-Id"] }
         }
 
-        private func scrub(_ text: String) -> String {
-            client.configuration.token?.scrub(text) ?? text
-        }
-
         /// The stream broke after it started: cancellation stays cancellation, anything else is an
         /// interruption carrying the text so far.
         private func interruption(_ error: any Error) -> HFError {
-            let cause = error as? HFError ?? (error is CancellationError ? .cancelled() : .network(scrub("\(error)")))
+            let cause = client.finalize(error, context: context)
             if cause.category == .cancelled || Task.isCancelled {
                 var cancelled = cause.category == .cancelled ? cause : .cancelled()
                 cancelled.partialOutput = output
@@ -267,7 +267,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             let message = body?.message ?? (text.isEmpty ? "The server reported an error in the stream without a message" : text)
             var error = HFError(
                 category: body?.errorType == "overloaded" ? .modelUnavailable : .api,
-                message: scrub(message),
+                message: message,
                 recoverySuggestion: output.isEmpty
                     ? "The server failed after accepting the request; read its message, and retry or pick another provider."
                     : "The server failed in the middle of the answer; the text received before the error is in `partialOutput` and was delivered. Retry or pick another provider."
@@ -276,16 +276,15 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             error.requestID = requestID
             error.errorType = body?.errorType
             error.errorCode = body?.code
-            error.bodySnippet = scrub(HFError.snippet(of: Data(data)))
+            error.bodySnippet = HFError.snippet(of: Data(data))
             error.partialOutput = output.isEmpty ? nil : output
             return error
         }
 
         private func decodingError(_ reason: String, data: some DataProtocol) -> HFError {
             var error = HFError.decoding(
-                scrub("The stream could not be read: \(reason)"), body: Data(data), status: head?.status, requestID: requestID
+                "The stream could not be read: \(reason)", body: Data(data), status: head?.status, requestID: requestID
             )
-            error.bodySnippet = error.bodySnippet.map(scrub)
             error.partialOutput = output.isEmpty ? nil : output
             return error
         }

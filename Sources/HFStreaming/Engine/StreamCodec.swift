@@ -1,3 +1,4 @@
+import Foundation
 import HFCore
 
 /// How an ``InferenceStream`` reads its events: one element per event's JSON, the text each adds,
@@ -11,14 +12,14 @@ package struct StreamCodec<Element: Sendable>: Sendable {
     /// may end after it without `[DONE]`, as older text-generation servers do.
     package var isFinal: @Sendable (Element) -> Bool
     /// The elements standing for a whole, non-streamed reply, from a server that answered a
-    /// streaming request with one JSON body.
-    package var wholeReply: @Sendable (JSONValue) throws(JSONShapeError) -> [Element]
+    /// streaming request with one JSON body: its bytes, and the value already parsed from them.
+    package var wholeReply: @Sendable (Data, JSONValue) throws -> [Element]
 
     package init(
         decode: @escaping @Sendable (UnsafeRawBufferPointer) throws(JSONDecodingError) -> Element,
         text: @escaping @Sendable (Element) -> String?,
         isFinal: @escaping @Sendable (Element) -> Bool,
-        wholeReply: @escaping @Sendable (JSONValue) throws(JSONShapeError) -> [Element]
+        wholeReply: @escaping @Sendable (Data, JSONValue) throws -> [Element]
     ) {
         self.decode = decode
         self.text = text

@@ -15,10 +15,13 @@ extension InferenceAPI {
     /// }
     /// ```
     public func textGenerationStream(_ request: TextGenerationRequest, via target: TextGenerationTarget) throws(HFError) -> TextGenerationStream {
-        let httpRequest = try makeTextGenerationRequest(request, via: target, stream: true)
-        let client = self.client
+        try Self.validate(request, target: target)
+        let inference = self
         return InferenceStream(client: client, codec: .textGeneration) {
-            try await client.stream(httpRequest)
+            try await inference.client.perform(inference.textGenerationContext(target, streaming: true)) { operation in
+                let (httpRequest, context, _) = try await inference.makeTextGenerationRequest(request, via: target, stream: true, operation: operation)
+                return OpenedStream(response: try await inference.client.openStream(httpRequest, context: context), context: context)
+            }
         }
     }
 }
@@ -28,9 +31,9 @@ extension StreamCodec where Element == TextGenerationStreamOutput {
         decode: { bytes throws(JSONDecodingError) in try TextGenerationStreamOutput(json: bytes) },
         text: { $0.text },
         isFinal: { $0.details != nil || $0.generatedText != nil },
-        wholeReply: { json throws(JSONShapeError) in
+        wholeReply: { _, json in
             // A server that ignored `stream` answers a text-generation output, possibly in an array.
-            let output = try decodeWhole(TextGenerationOutput.self, from: json.arrayValue?.first ?? json)
+            let output = try JSONValueDecoder().decode(TextGenerationOutput.self, from: json.arrayValue?.first ?? json)
             let details = output.details.map {
                 TextGenerationStreamOutput.Details(finishReason: $0.finishReason, generatedTokens: $0.generatedTokens, seed: $0.seed)
             }

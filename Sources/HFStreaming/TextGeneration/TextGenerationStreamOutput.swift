@@ -4,7 +4,7 @@ import HFInference
 /// One token event of a streamed text generation (text-generation-inference's SSE format).
 ///
 /// The last event carries ``generatedText`` (the whole text) and ``details``.
-public struct TextGenerationStreamOutput: Sendable, Hashable, Decodable {
+public struct TextGenerationStreamOutput: Sendable, Hashable {
     public var index: Int?
     /// The generated token; `nil` only for a whole reply from a server that did not stream.
     public var token: TextGenerationToken?
@@ -27,14 +27,8 @@ public struct TextGenerationStreamOutput: Sendable, Hashable, Decodable {
         return token.special ? nil : token.text
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case index, token, details
-        case topTokens = "top_tokens"
-        case generatedText = "generated_text"
-    }
-
     /// The last event's summary.
-    public struct Details: Sendable, Hashable, Decodable {
+    public struct Details: Sendable, Hashable {
         public var finishReason: FinishReason?
         public var generatedTokens: Int?
         public var inputLength: Int?
@@ -46,20 +40,18 @@ public struct TextGenerationStreamOutput: Sendable, Hashable, Decodable {
             self.inputLength = inputLength
             self.seed = seed
         }
-
-        private enum CodingKeys: String, CodingKey {
-            case finishReason = "finish_reason"
-            case generatedTokens = "generated_tokens"
-            case inputLength = "input_length"
-            case seed
-        }
     }
 }
 
-extension TextGenerationStreamOutput: JSONReadable {
-    /// Decodes an event straight from its bytes, by the same rules as `Decodable`; an event whose
-    /// `error` member is set is refused, so the stream reads it again as the error it reports.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension TextGenerationStreamOutput: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    /// Reads an event straight from its bytes; an event whose `error` member is set is refused,
+    /// so the stream reads it again as the error it reports.
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, token: TextGenerationToken?, topTokens: [TextGenerationToken]?, generatedText: String?, details: Details?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -77,9 +69,13 @@ extension TextGenerationStreamOutput: JSONReadable {
     }
 }
 
-extension TextGenerationStreamOutput.Details: JSONReadable {
-    /// Reads the last event's summary straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+extension TextGenerationStreamOutput.Details: Decodable, JSONReadable {
+    /// Decodes through the reader below.
+    public init(from decoder: any Decoder) throws {
+        try self.init(bridging: decoder)
+    }
+
+    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var finishReason: FinishReason?, generatedTokens: Int?, inputLength: Int?, seed: UInt64?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -92,23 +88,5 @@ extension TextGenerationStreamOutput.Details: JSONReadable {
             return true
         }
         self.init(finishReason: finishReason, generatedTokens: generatedTokens, inputLength: inputLength, seed: seed)
-    }
-}
-
-extension TextGenerationToken: JSONReadable {
-    /// Reads a token straight from JSON bytes, by the same rules as `Decodable`.
-    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
-        var id: Int?, text: String?, logprob: Double?, special: Bool?
-        try reader.decodeMembers { reader, key throws(JSONDecodingError) in
-            switch key {
-            case "id": id = try reader.decodeInt()
-            case "text": text = try reader.decodeString()
-            case "logprob": logprob = try reader.decodeDouble()
-            case "special": special = try reader.decodeBool()
-            default: return false
-            }
-            return true
-        }
-        self.init(id: id, text: try text.required("text", "a string"), logprob: logprob, special: special ?? false)
     }
 }

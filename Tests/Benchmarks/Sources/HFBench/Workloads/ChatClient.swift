@@ -76,7 +76,7 @@ struct StatsClient: Sendable {
     }
 
     func read() async throws -> ServerStats {
-        let response = try await client.send(try client.makeRequest(.get, url: server.appendingPathComponent("stats"), token: .never))
+        let response = try await client.send(client.makeRequest(.get, url: server.appendingPathComponent("stats"), token: .never))
         return try client.decode(ServerStats.self, from: response)
     }
 }

@@ -1,0 +1,25 @@
+// Providers that serve only chat, on OpenAI's own path.
+
+extension ProviderAdapters {
+    static let baseten = chatOnly(.baseten, directBaseURL: "https://inference.baseten.co")
+    static let featherlessAI = chatOnly(.featherlessAI, directBaseURL: "https://api.featherless.ai")
+    static let nscale = chatOnly(.nscale, directBaseURL: "https://inference.api.nscale.com")
+    /// OpenAI, for direct calls with an OpenAI key only; the router does not proxy it.
+    static let openAI = chatOnly(.openAI, directBaseURL: "https://api.openai.com")
+    static let ovhCloud = chatOnly(.ovhCloud, directBaseURL: "https://oai.endpoints.kepler.ai.cloud.ovh.net")
+    static let publicAI = chatOnly(.publicAI, directBaseURL: "https://api.publicai.co")
+    /// Removed from the router on 2026-07-01; kept so recorded traffic and old configurations work.
+    static let hyperbolic = chatOnly(.hyperbolic, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01.
+    static let nebius = chatOnly(.nebius, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01.
+    static let nvidia = chatOnly(.nvidia, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01.
+    static let sambaNova = chatOnly(.sambaNova, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01.
+    static let clarifai = chatOnly(.clarifai, directBaseURL: nil)
+
+    private static func chatOnly(_ provider: Provider, directBaseURL: String?) -> ProviderAdapters {
+        ProviderAdapters(provider, directBaseURL: directBaseURL, [.openAIChat(path: "/v1/chat/completions")])
+    }
+}

@@ -1,0 +1,7 @@
+extension ProviderAdapters {
+    /// DeepInfra: its OpenAI-compatible API lives under `/v1/openai`.
+    static let deepInfra = ProviderAdapters(.deepInfra, directBaseURL: "https://api.deepinfra.com", [
+        .openAIChat(path: "/v1/openai/chat/completions"),
+        .openAIEmbeddings(path: "/v1/openai/embeddings"),
+    ])
+}

@@ -1,0 +1,6 @@
+extension ProviderAdapters {
+    /// Scaleway.
+    static let scaleway = ProviderAdapters(.scaleway, directBaseURL: "https://api.scaleway.ai", [
+        .openAIChat(path: "/v1/chat/completions"),
+    ])
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+extension HFClient {
+    /// Resolves a call of `task` for `model` to `target`, as `context` has it now: an operation
+    /// middleware that set ``HFRequestContext/provider`` moves the call to that provider (through
+    /// the router, as the model id's suffix). Only a named third-party provider needs the network
+    /// (its Hub mapping, cached); a task the target does not serve fails before anything is sent.
+    package func route(_ task: InferenceTask, model: ModelID, to target: TaskTarget, context: HFRequestContext) async throws -> TaskRoute {
+        switch target {
+        case .router:
+            guard let adapter = adapters.routerAdapter(for: task) else {
+                throw HFError.validation(field: "model", "the router's own route serves chat only; pick a provider for \(task)")
+            }
+            var model = model
+            if let provider = context.provider, provider != model.provider {
+                model = ModelID(model.repository, provider: provider)
+            }
+            let ids = TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: model.rawValue)
+            return TaskRoute(adapter: adapter, url: adapter.url(base: configuration.routerBaseURL, model: ids), model: ids, provider: model.provider, token: .required)
+
+        case .endpoint(let url, let style):
+            if let provider = context.provider {
+                throw HFError.validation(field: "provider", "a call to your own endpoint cannot be moved to the provider \(provider)")
+            }
+            guard let adapter = adapters.endpointAdapter(for: task, style: style) else {
+                throw HFError.validation(field: "endpoint", "this client cannot send \(task) to a server of that kind")
+            }
+            let ids = TaskModel(asGiven: model.rawValue, hubID: model.rawValue, providerID: model.rawValue)
+            return TaskRoute(adapter: adapter, url: adapter.url(base: url, model: ids), model: ids, provider: nil, token: .ifAvailable)
+
+        case .provider(let pinned):
+            let requested = context.provider ?? pinned
+            var provider = requested
+            var providerID = model.repository
+            if requested != .hfInference {
+                if let requested { _ = try adapter(for: requested, task: task) }
+                let mapping = try await resolveMapping(model: model, task: task, provider: requested)
+                provider = mapping.provider
+                providerID = mapping.providerModelID
+            }
+            guard let provider else { throw HFError.validation(field: "provider", "no provider was chosen for \(model.repository)") }
+            let adapter = try adapter(for: provider, task: task)
+            let ids = TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: providerID)
+            return TaskRoute(adapter: adapter, url: adapter.url(base: configuration.baseURL(for: provider), model: ids), model: ids, provider: provider, token: .required)
+        }
+    }
+
+    private func adapter(for provider: Provider, task: InferenceTask) throws(HFError) -> TaskAdapter {
+        guard let adapter = adapters.adapter(for: provider, task: task) else {
+            throw .validation(field: "provider", "this client has no route for \(task) on \(provider); pick a provider that serves it (the model's Hub page lists them)")
+        }
+        return adapter
+    }
+}

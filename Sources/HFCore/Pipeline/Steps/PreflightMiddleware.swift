@@ -1,0 +1,50 @@
+import Foundation
+
+/// The client's last step before the transport, run for every request that reaches the wire
+/// (each redirect hop included): offline mode, the URL's scheme, plain http only to loopback (or
+/// with ``HFConfiguration/allowsInsecureHTTP``), header names and values that cannot inject lines,
+/// a token that can be written as a header, and the context's deadline, which caps the transport's
+/// timeout (an attempt gets what remains). A failure here means nothing was sent.
+struct PreflightMiddleware: HFMiddleware {
+    let configuration: HFConfiguration
+
+    func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
+        try await next(try check(request, context), context)
+    }
+
+    func interceptStream(_ request: HTTPRequest, context: HFRequestContext, next: NextStream) async throws -> HTTPStreamingResponse {
+        try await next(try check(request, context), context)
+    }
+
+    private func check(_ request: HTTPRequest, _ context: HFRequestContext) throws(HFError) -> HTTPRequest {
+        if configuration.isOffline {
+            throw HFError(
+                category: .network,
+                message: "Offline mode is on (HF_HUB_OFFLINE), so \(request.route) was not sent.",
+                recoverySuggestion: "Unset HF_HUB_OFFLINE to allow network calls."
+            )
+        }
+        guard let scheme = request.url.scheme?.lowercased(), scheme == "https" || scheme == "http", request.url.host?.isEmpty == false else {
+            throw .validation(field: "url", "\(request.route) is not an http(s) URL with a host")
+        }
+        if scheme == "http", !configuration.allowsInsecureHTTP, !request.url.isLoopback {
+            throw .validation(
+                field: "url",
+                "plain http to \(request.url.host ?? "?") would send the request, and any token, unencrypted; use https, or set HFConfiguration.allowsInsecureHTTP for a trusted network"
+            )
+        }
+        if let (name, reason) = request.headers.firstInvalidField() {
+            throw .validation(field: "headers", "the header \"\(name.prefix(64))\" \(reason); check HFConfiguration.extraHeaders, userAgent and billTo")
+        }
+        if let token = request.authorization, !token.isValidHeaderValue {
+            throw .validation(field: "token", "the token has characters that cannot be sent in a header (control characters or non-ASCII); check where it was read from")
+        }
+        let remaining = context.deadline - .now
+        guard remaining > .zero else {
+            throw .timeout("The call's deadline passed before \(request.route) could be sent.")
+        }
+        var request = request
+        request.limits.timeout = min(request.limits.timeout, remaining)
+        return request
+    }
+}

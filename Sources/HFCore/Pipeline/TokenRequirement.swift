@@ -1,0 +1,12 @@
+/// Whether a request carries the token.
+public enum TokenRequirement: Sendable, Hashable {
+    /// The call fails with an authentication error before sending if no token is configured.
+    case required
+    /// The token is sent when there is one.
+    case ifAvailable
+    /// The token is sent only when it is a Hugging Face token (`hf_…`): for the Hub, which answers
+    /// public look-ups anonymously and must never receive a provider's own API key.
+    case ifHuggingFaceToken
+    /// Never sent, e.g. to a third-party URL a provider handed back.
+    case never
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A type that decodes itself straight from JSON bytes with a ``JSONReader``, reading the members
+/// it knows into its fields and skipping the others, with no ``JSONValue`` tree or `Decoder` in
+/// between. The package's hot replies conform (chat completions, stream chunks); the rules match
+/// their `Decodable` conformances: a missing member and `null` read as `nil`, a value of another
+/// type throws.
+///
+/// ```swift
+/// struct Usage: JSONReadable {
+///     var totalTokens: Int?
+///
+///     init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+///         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
+///             guard key == "total_tokens" else { return false }
+///             totalTokens = try reader.decodeInt()
+///             return true
+///         }
+///     }
+/// }
+///
+/// let usage = try Usage(json: data)
+/// ```
+package protocol JSONReadable {
+    /// Reads the value at `reader`, leaving the reader after it.
+    init(reading reader: inout JSONReader) throws(JSONDecodingError)
+}
+
+extension JSONReadable {
+    /// Decodes a whole document: one value, then only white space.
+    @inlinable
+    package init(json bytes: UnsafeRawBufferPointer) throws(JSONDecodingError) {
+        var reader = JSONReader(bytes)
+        self = try Self(reading: &reader)
+        try reader.syntax { reader throws(JSONReader.Failure) in try reader.finish() }
+    }
+
+    /// Decodes a whole document.
+    ///
+    /// ```swift
+    /// let completion = try ChatCompletion(json: response.body)
+    /// ```
+    package init(json data: Data) throws(JSONDecodingError) {
+        let result = data.withUnsafeBytes { bytes in
+            Result { () throws(JSONDecodingError) in try Self(json: bytes) }
+        }
+        self = try result.get()
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A transport on Foundation's URLSession: the default on Apple platforms, selectable on Linux.
+///
+/// On Apple platforms URLSession streams natively and waits without spinning. On Linux it works,
+/// but its event loop busy-waits while a response is pending (see `CurlTransport`), so it is not
+/// the default there. Bytes are handed over as URLSession delivers them; when the reader falls
+/// more than 1 MiB behind, the data task is suspended until it catches up. Redirects are returned
+/// as responses, for the client to follow under its redirect policy.
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+    private let router: URLSessionTaskRouter
+
+    /// - Parameter configuration: the session configuration; caching and cookies are turned off,
+    ///   since inference responses are not cacheable and the Hub needs no cookies.
+    public init(configuration: URLSessionConfiguration = .ephemeral) {
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpMaximumConnectionsPerHost = max(configuration.httpMaximumConnectionsPerHost, 64)
+        router = URLSessionTaskRouter()
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        session = URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
+    }
+
+    deinit {
+        // Bodies still streaming are delivered to the end; only new requests become impossible.
+        session.finishTasksAndInvalidate()
+    }
+
+    /// Sends `request` and reads the whole response; see ``HTTPTransport/send(_:)``.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = try await stream(request, wholeBodyDeadline: true)
+        return try await response.collect(limit: request.limits.maximumResponseSize)
+    }
+
+    /// Sends `request` and returns at the response head; see ``HTTPTransport/stream(_:)``.
+    public func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse {
+        try await stream(request, wholeBodyDeadline: false)
+    }
+
+    private func stream(_ request: HTTPRequest, wholeBodyDeadline: Bool) async throws -> HTTPStreamingResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.httpBody = request.body
+        // Our own deadlines apply; URLSession's interval is only a backstop against a dead socket.
+        urlRequest.timeoutInterval = max(Double(request.limits.timeout.nanoseconds) / 1e9, Double(request.limits.idleTimeout.nanoseconds) / 1e9) + 5
+        for field in request.headersForWire() {
+            urlRequest.setValue(field.value, forHTTPHeaderField: field.name)
+        }
+        let task = session.dataTask(with: urlRequest)
+        let state = URLSessionTransferState(request: request, task: task, wholeBodyDeadline: wholeBodyDeadline)
+        router.register(state, for: task)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                state.start(continuation)
+            }
+        } onCancel: {
+            state.fail(.cancelled())
+        }
+    }
+}
