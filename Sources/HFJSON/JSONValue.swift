@@ -85,6 +85,17 @@ extension JSONValue {
         return false
     }
 
+    /// `true` when no number inside is a NaN or an infinity, which JSON cannot carry (only values
+    /// built in code can hold one; parsed ones never do).
+    package var isFinite: Bool {
+        switch self {
+        case .double(let value): return value.isFinite
+        case .array(let elements): return elements.allSatisfy(\.isFinite)
+        case .object(let object): return object.allSatisfy { $0.value.isFinite }
+        default: return true
+        }
+    }
+
     /// The member named `key` when this is an object; `nil` otherwise or when absent.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]

@@ -11,6 +11,7 @@ struct BusyWaitTests {
     struct Measurement: Decodable {
         let cpu_seconds: Double
         let wall_seconds: Double
+        let curl_threads: Int
     }
 
     /// The probe executable, built next to this test bundle.
@@ -59,6 +60,16 @@ struct BusyWaitTests {
         #expect(measurement.wall_seconds >= 3)
         #expect(measurement.cpu_seconds < 0.3)
     }
+
+    #if os(Linux)
+    @Test("many clients with the default transport share one libcurl event thread; transports of their own each have one")
+    func sharedEventThread() async throws {
+        let shared = try await Self.measure(["--transport", "default", "--clients", "20", "--wait", "0.3"])
+        #expect(shared.curl_threads == 1)
+        let own = try await Self.measure(["--transport", "curl", "--clients", "5", "--wait", "0.3"])
+        #expect(own.curl_threads == 5)
+    }
+    #endif
 
     @Test("while a transfer sits paused because the reader stopped, the client spends under 0.3 s of CPU")
     func pausedByBackpressure() async throws {

@@ -246,7 +246,7 @@ struct TransportTests {
         #expect(received == image.response.body)
     }
 
-    @Test("a redirect to another origin does not carry the token or the billing header", arguments: TransportKind.available)
+    @Test("a redirect to another origin carries neither the token, the billing header nor extra headers, on every transport", arguments: TransportKind.available)
     func crossOriginRedirect(_ kind: TransportKind) async throws {
         // A real 307 from the Hub, pointed at a second server (another port: another origin).
         let recorded = try RecordedCase.load("InferenceApiTest.test_simple_inference")
@@ -254,7 +254,10 @@ struct TransportTests {
         target.serve(recorded.interactions[1])
         let origin = try ReplayServer()
         origin.serve(recorded.interactions[0], plan: .status(307, headers: ["Location": target.url(for: recorded.interactions[1].request.url).absoluteString]))
-        let client = HFClient.replaying(origin, transport: kind.make()) { $0.billTo = "my-org" }
+        let client = HFClient.replaying(origin, transport: kind.make()) { configuration in
+            configuration.billTo = "my-org"
+            configuration.extraHeaders["X-Custom"] = "for the origin only"
+        }
         let request = client.makeRequest(.get, url: origin.url(for: recorded.interactions[0].request.url))
         let response = try await client.send(request)
         #expect(response.status == 200)
@@ -263,6 +266,9 @@ struct TransportTests {
         #expect(followed.path == "/api/models/google-bert/bert-base-uncased")
         #expect(followed.header("Authorization") == nil)
         #expect(followed.header("X-HF-Bill-To") == nil)
+        #expect(followed.header("X-Custom") == nil)
+        #expect(followed.header("User-Agent") == HFPackage.defaultUserAgent)
+        #expect(origin.requests.first?.header("X-HF-Bill-To") == "my-org")
     }
 
     @Test("a body keeps streaming after the client that started it is released", arguments: TransportKind.available)

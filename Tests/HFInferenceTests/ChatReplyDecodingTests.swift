@@ -6,8 +6,9 @@ import Testing
 
 @testable import HFInference
 
-/// `chat(_:)` decodes replies with `JSONReader` (`ChatCompletion(json:)`); this checks it gives
-/// exactly what `JSONDecoder` gives through the `Decodable` conformances, on every recorded reply.
+/// `chat(_:)` decodes replies with `JSONReader` (`ChatCompletion(json:)`), the one description of a
+/// reply; a caller's `JSONDecoder` reads through it (the `Decodable` conformances bridge to it).
+/// This checks both give the same value on every recorded reply, and refuse the same bad ones.
 @Suite("Chat reply decoding")
 struct ChatReplyDecodingTests {
     /// One recorded non-streamed chat reply.
@@ -39,7 +40,7 @@ struct ChatReplyDecodingTests {
         #expect(Self.replies.count >= 16)
     }
 
-    @Test("the reader gives exactly what JSONDecoder gives on every recorded chat reply", arguments: replies)
+    @Test("a caller's JSONDecoder, through the bridge, reads every recorded chat reply as the reader does", arguments: replies)
     func parity(_ reply: Reply) throws {
         let foundation = try JSONDecoder().decode(ChatCompletion.self, from: reply.body)
         let fast = try ChatCompletion(json: reply.body)

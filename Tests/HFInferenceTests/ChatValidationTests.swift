@@ -43,6 +43,10 @@ struct ChatValidationTests {
         Case(field: "tool_choice", fragment: "no tools") { $0.toolChoice = .required },
         Case(field: "tools[0].function.name", fragment: "must not be empty") { $0.tools = [.function(" ")] },
         Case(field: "response_format.json_schema.name", fragment: "must not be empty") { $0.responseFormat = .jsonSchema(name: "") },
+        Case(field: "extraFields", fragment: "NaN or an infinity") { $0.extraFields["temperature"] = .double(.nan) },
+        Case(field: "extraFields", fragment: "NaN or an infinity") { $0.extraFields["logit_bias"] = [1, .double(-.infinity)] },
+        Case(field: "tools[0].function.parameters", fragment: "NaN or an infinity") { $0.tools = [.function("f", parameters: ["maximum": .double(.infinity)])] },
+        Case(field: "response_format.json_schema.schema", fragment: "NaN or an infinity") { $0.responseFormat = .jsonSchema(name: "n", schema: ["minimum": .double(.nan)]) },
     ]
 
     @Test("fails before sending, naming the field and the allowed values", arguments: cases)

@@ -7,12 +7,12 @@ import Testing
 @testable import HFInference
 @testable import HFStreaming
 
-/// The hand-written chunk decoder (the hot path, reading each event's bytes with `JSONReader`) gives
-/// exactly what Foundation's `JSONDecoder` gives through the `Decodable` conformances, on every event
-/// of every recorded stream.
+/// The hand-written chunk reader (the hot path, reading each event's bytes with `JSONReader`) is the
+/// one description of a chunk: a caller's own `JSONDecoder` reads through it (the `Decodable`
+/// conformances bridge to it) to the same value, on every event of every recorded stream.
 @Suite("Chunk decoding")
 struct ChunkDecodingTests {
-    @Test("hand-written decoding equals JSONDecoder on every recorded event", arguments: RecordedStream.all)
+    @Test("a caller's JSONDecoder, through the bridge, reads every recorded event as the reader does", arguments: RecordedStream.all)
     func parity(_ stream: RecordedStream) throws {
         let oracle = StreamOracle(try stream.body)
         try #require(!oracle.events.isEmpty)

@@ -81,6 +81,18 @@ extension HFError {
         copy.bodySnippet = bodySnippet.map(redactor.scrub)
         copy.partialOutput = partialOutput.map(redactor.scrub)
         copy.underlyingDescription = underlyingDescription.map(redactor.scrub)
+        switch underlyingError {
+        case let cause as HFError:
+            copy.underlyingError = cause.redacted(by: redactor)
+        case let other?:
+            // An error from elsewhere (a custom transport, a middleware) may quote a token; it is
+            // then kept only as its scrubbed description.
+            let text = "\(other)"
+            let scrubbed = redactor.scrub(text)
+            if scrubbed != text { copy.underlyingError = RedactedError(description: scrubbed) }
+        case nil:
+            break
+        }
         return copy
     }
 

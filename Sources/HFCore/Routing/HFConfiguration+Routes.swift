@@ -1,30 +1,11 @@
 import Foundation
 
-/// URL construction for every route the package calls. Paths are appended verbatim: model ids keep
+/// Base URLs and the URL rules the adapters share. Paths are appended verbatim: model ids keep
 /// their `/`, which the router and the Hub expect unencoded.
 extension HFConfiguration {
-    /// `{router}{path}`, e.g. `routerURL(path: "/v1/chat/completions")`.
-    package func routerURL(path: String) -> URL {
-        Self.join(routerBaseURL, path)
-    }
-
     /// Where `provider`'s routes start: its override in ``providerBaseURLs``, else `{router}/{provider}`.
     package func baseURL(for provider: Provider) -> URL {
         providerBaseURLs[provider] ?? Self.join(routerBaseURL, "/" + provider.rawValue)
-    }
-
-    /// `{base for provider}{path}`, e.g. `providerURL(.together, path: "/v1/chat/completions")`.
-    package func providerURL(_ provider: Provider, path: String) -> URL {
-        Self.join(baseURL(for: provider), path)
-    }
-
-    /// An `hf-inference` model route: `{router}/hf-inference/models/{model}`, plus
-    /// `/pipeline/{task}` when `pipeline` is set (feature extraction and sentence similarity), plus
-    /// `subpath` (e.g. `/v1/chat/completions`).
-    package func hfInferenceURL(model: String, pipeline: InferenceTask? = nil, subpath: String = "") -> URL {
-        var path = "/models/" + model
-        if let pipeline { path += "/pipeline/" + pipeline.rawValue }
-        return providerURL(.hfInference, path: path + subpath)
     }
 
     /// `{hub}{path}?{query}`; the query is percent-encoded, the path appended as is.

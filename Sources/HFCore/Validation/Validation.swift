@@ -45,6 +45,12 @@ package enum Validation {
         }
     }
 
+    /// `value`, when present, must hold no NaN or infinity, which JSON cannot carry.
+    package static func finite(_ value: JSONValue?, field: String) throws(HFError) {
+        guard let value, !value.isFinite else { return }
+        throw .validation(field: field, "holds a NaN or an infinity, which JSON cannot carry")
+    }
+
     /// `values` must have between `minimum` and `maximum` elements.
     package static func count<Element>(_ values: [Element], field: String, minimum: Int = 1, maximum: Int = .max) throws(HFError) {
         guard values.count >= minimum else {

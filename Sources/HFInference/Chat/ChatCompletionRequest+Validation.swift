@@ -32,16 +32,24 @@ extension ChatCompletionRequest {
         if let stop {
             try Validation.count(stop, field: "stop", minimum: 0, maximum: 4)
         }
-        if case .jsonSchema(let format)? = responseFormat {
+        switch responseFormat {
+        case .jsonSchema(let format)?:
             try Validation.nonBlank(format.name, field: "response_format.json_schema.name")
+            try Validation.finite(format.schema, field: "response_format.json_schema.schema")
+        case .custom(let object)?:
+            try Validation.finite(.object(object), field: "response_format")
+        default:
+            break
         }
+        try Validation.finite(.object(extraFields), field: "extraFields")
         try validateTools()
     }
 
     private func validateTools() throws(HFError) {
         let names = (tools ?? []).map(\.function.name)
-        for (index, name) in names.enumerated() {
-            try Validation.nonBlank(name, field: "tools[\(index)].function.name")
+        for (index, tool) in (tools ?? []).enumerated() {
+            try Validation.nonBlank(tool.function.name, field: "tools[\(index)].function.name")
+            try Validation.finite(tool.function.parameters, field: "tools[\(index)].function.parameters")
         }
         switch toolChoice {
         case .function(let name)?:

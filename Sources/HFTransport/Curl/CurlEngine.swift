@@ -98,6 +98,10 @@ final class CurlEngine: @unchecked Sendable {
     // MARK: Event thread
 
     private func run() {
+        #if os(Linux)
+        // Named for `top -H`, debuggers and tests (Foundation's Thread.name does not reach the OS).
+        hf_name_current_thread("HFCurlEventLoop")
+        #endif
         var running: Int32 = 0
         while true {
             // Once shut down, no new transfer starts, but those under way run to their end: a

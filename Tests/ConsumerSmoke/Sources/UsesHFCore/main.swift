@@ -1,11 +1,13 @@
 import HFCore
 
-// Uses HFCore alone: configuration, routing and validation, without any network call.
-let configuration = HFConfiguration(token: "hf_consumer_smoke")
-let url = configuration.providerURL(.together, path: Provider.together.chatCompletionPath ?? "/v1/chat/completions")
+// Uses HFCore alone: configuration, model ids and provider hosts, without any network call.
+var configuration = HFConfiguration(token: "hf_consumer_smoke")
+configuration.providerBaseURLs[.together] = Provider.together.directBaseURL
 do {
     try ModelID.llama3_8BInstruct.validate()
-    print("HFCore consumer OK: \(url.absoluteString), token \(configuration.token?.description ?? "none")")
+    let client = HFClient(configuration: configuration)
+    let request = client.makeRequest(.get, url: configuration.hubBaseURL.appendingPathComponent("api/whoami-v2"))
+    print("HFCore consumer OK: \(request.route), together at \(configuration.providerBaseURLs[.together]?.absoluteString ?? "?"), token \(configuration.token?.description ?? "none")")
 } catch {
     print("HFCore consumer failed: \(error)")
 }

@@ -29,7 +29,7 @@ struct Recorded: Sendable {
     /// The request and response bodies of one interaction of a fixture file.
     private static func interaction(_ name: String, index: Int, in folder: URL) throws -> (request: Data, response: Data) {
         let file = folder.appendingPathComponent(name + ".json")
-        let fixture = try JSONParser.parse(Data(contentsOf: file))
+        let fixture = try JSONValue(parsing: Data(contentsOf: file))
         guard let interactions = fixture["interactions"]?.arrayValue, interactions.indices.contains(index),
               let response = interactions[index]["response"]?["body"]?.stringValue
         else { throw BenchError("\(file.path) has no text response at interaction \(index)") }

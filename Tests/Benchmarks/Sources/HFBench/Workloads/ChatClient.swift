@@ -57,7 +57,8 @@ struct OursClient: ChatClient {
         var streaming = request
         streaming.stream = true
         let url = endpoint.appendingPathComponent("v1/chat/completions")
-        let response = try await client.stream(try client.makeJSONRequest(url: url, body: streaming, accept: "text/event-stream"))
+        let body = try JSONEncoder().encode(streaming)
+        let response = try await client.stream(client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: "text/event-stream"))
         var decoder = ChunkDecoder()
         for try await bytes in response.body { try decoder.feed(bytes, onChunk: onChunk) }
         return decoder.count
@@ -76,8 +77,8 @@ struct StatsClient: Sendable {
     }
 
     func read() async throws -> ServerStats {
-        let response = try await client.send(client.makeRequest(.get, url: server.appendingPathComponent("stats"), token: .never))
-        return try client.decode(ServerStats.self, from: response)
+        let response = try await client.send(client.makeRequest(.get, url: server.appendingPathComponent("stats")), token: .never)
+        return try JSONDecoder().decode(ServerStats.self, from: response.body)
     }
 }
 
