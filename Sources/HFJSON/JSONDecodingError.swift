@@ -9,7 +9,7 @@
 ///     print("unexpected \(shape.path)")
 /// }
 /// ```
-package enum JSONDecodingError: Error, Sendable, CustomStringConvertible {
+@_spi(JSONReader) public enum JSONDecodingError: Error, Sendable, CustomStringConvertible {
     /// The bytes are not JSON (or are cut short).
     case syntax(JSONSyntaxError)
     /// The JSON does not have the shape the type expects.
@@ -28,7 +28,7 @@ package enum JSONDecodingError: Error, Sendable, CustomStringConvertible {
         .shape(JSONShapeError(path: "", expected: expected))
     }
 
-    package var description: String {
+    @_spi(JSONReader) public var description: String {
         switch self {
         case .syntax(let failure): return failure.description
         case .shape(let shape): return shape.description

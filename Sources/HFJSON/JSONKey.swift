@@ -8,7 +8,7 @@
 /// default: try reader.skipValue()
 /// }
 /// ```
-package struct JSONKey {
+@_spi(JSONReader) public struct JSONKey {
     @usableFromInline let start: UnsafePointer<UInt8>?
     @usableFromInline let count: Int
     @usableFromInline let decoded: String?
@@ -28,7 +28,7 @@ package struct JSONKey {
     }
 
     /// The name as a string.
-    package var string: String {
+    @_spi(JSONReader) public var string: String {
         if let decoded { return decoded }
         guard let start else { return "" }
         return String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
@@ -36,7 +36,7 @@ package struct JSONKey {
 
     /// `true` when the name is `name`.
     @inlinable
-    package static func == (key: JSONKey, name: StaticString) -> Bool {
+    @_spi(JSONReader) public static func == (key: JSONKey, name: StaticString) -> Bool {
         guard let start = key.start else { return key.decoded == name.description }
         guard key.count == name.utf8CodeUnitCount else { return false }
         let expected = name.utf8Start
@@ -48,7 +48,7 @@ package struct JSONKey {
 
     /// Lets a `switch` over a key match member names.
     @inlinable
-    package static func ~= (name: StaticString, key: JSONKey) -> Bool {
+    @_spi(JSONReader) public static func ~= (name: StaticString, key: JSONKey) -> Bool {
         key == name
     }
 }

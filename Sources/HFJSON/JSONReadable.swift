@@ -21,7 +21,7 @@ import Foundation
 ///
 /// let usage = try Usage(json: data)
 /// ```
-package protocol JSONReadable {
+@_spi(JSONReader) public protocol JSONReadable {
     /// Reads the value at `reader`, leaving the reader after it.
     init(reading reader: inout JSONReader) throws(JSONDecodingError)
 }
@@ -29,7 +29,7 @@ package protocol JSONReadable {
 extension JSONReadable {
     /// Decodes a whole document: one value, then only white space.
     @inlinable
-    package init(json bytes: UnsafeRawBufferPointer) throws(JSONDecodingError) {
+    @_spi(JSONReader) public init(json bytes: UnsafeRawBufferPointer) throws(JSONDecodingError) {
         var reader = JSONReader(bytes)
         self = try Self(reading: &reader)
         try reader.syntax { reader throws(JSONReader.Failure) in try reader.finish() }
@@ -40,7 +40,7 @@ extension JSONReadable {
     /// ```swift
     /// let completion = try ChatCompletion(json: response.body)
     /// ```
-    package init(json data: Data) throws(JSONDecodingError) {
+    @_spi(JSONReader) public init(json data: Data) throws(JSONDecodingError) {
         let result = data.withUnsafeBytes { bytes in
             Result { () throws(JSONDecodingError) in try Self(json: bytes) }
         }

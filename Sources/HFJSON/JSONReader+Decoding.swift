@@ -5,7 +5,7 @@
 extension JSONReader {
     /// A string, or `nil` for `null`; another type throws a shape error.
     @inlinable
-    package mutating func decodeString() throws(JSONDecodingError) -> String? {
+    @_spi(JSONReader) public mutating func decodeString() throws(JSONDecodingError) -> String? {
         switch try nextKind() {
         case .string: return try syntax { reader throws(Failure) in try reader.readString() }
         case .null: return try consumeNull()
@@ -16,19 +16,19 @@ extension JSONReader {
     /// A whole number that fits in `Int` (`3`, or `3.0`, as ``JSONValue/intValue`` reads it), or
     /// `nil` for `null`.
     @inlinable
-    package mutating func decodeInt() throws(JSONDecodingError) -> Int? {
+    @_spi(JSONReader) public mutating func decodeInt() throws(JSONDecodingError) -> Int? {
         try decodeNumber(as: \.intValue, "an integer")
     }
 
     /// A whole number from 0 to `UInt64.max`, or `nil` for `null`.
     @inlinable
-    package mutating func decodeUInt64() throws(JSONDecodingError) -> UInt64? {
+    @_spi(JSONReader) public mutating func decodeUInt64() throws(JSONDecodingError) -> UInt64? {
         try decodeNumber(as: \.uint64Value, "a whole number from 0 to 2^64 - 1")
     }
 
     /// Any number as a `Double`, or `nil` for `null`.
     @inlinable
-    package mutating func decodeDouble() throws(JSONDecodingError) -> Double? {
+    @_spi(JSONReader) public mutating func decodeDouble() throws(JSONDecodingError) -> Double? {
         try decodeNumber(as: \.doubleValue, "a number")
     }
 
@@ -45,7 +45,7 @@ extension JSONReader {
     }
 
     /// A Boolean, or `nil` for `null`.
-    package mutating func decodeBool() throws(JSONDecodingError) -> Bool? {
+    @_spi(JSONReader) public mutating func decodeBool() throws(JSONDecodingError) -> Bool? {
         switch try nextKind() {
         case .bool: return try syntax { reader throws(Failure) in try reader.readBool() }
         case .null: return try consumeNull()
@@ -54,7 +54,7 @@ extension JSONReader {
     }
 
     /// Any value as a ``JSONValue``, or `nil` for `null`: for members whose shape varies.
-    package mutating func decodeValue() throws(JSONDecodingError) -> JSONValue? {
+    @_spi(JSONReader) public mutating func decodeValue() throws(JSONDecodingError) -> JSONValue? {
         if try decodeNull() { return nil }
         return try syntax { reader throws(Failure) in try reader.readValue() }
     }
@@ -65,7 +65,7 @@ extension JSONReader {
     /// case "usage": usage = try reader.decode(TokenUsage.self)
     /// ```
     @inlinable
-    package mutating func decode<Value: JSONReadable>(_ type: Value.Type) throws(JSONDecodingError) -> Value? {
+    @_spi(JSONReader) public mutating func decode<Value: JSONReadable>(_ type: Value.Type) throws(JSONDecodingError) -> Value? {
         if try decodeNull() { return nil }
         return try Value(reading: &self)
     }
@@ -77,7 +77,7 @@ extension JSONReader {
     /// case "scores": scores = try reader.decodeArray { reader throws(JSONDecodingError) in try reader.decodeDouble() }
     /// ```
     @inlinable
-    package mutating func decodeArray<Element>(
+    @_spi(JSONReader) public mutating func decodeArray<Element>(
         _ element: (inout JSONReader) throws(JSONDecodingError) -> Element
     ) throws(JSONDecodingError) -> [Element]? {
         switch try nextKind() {
@@ -102,7 +102,7 @@ extension JSONReader {
     /// case "choices": choices = try reader.decodeArray(of: Choice.self)
     /// ```
     @inlinable
-    package mutating func decodeArray<Value: JSONReadable>(of type: Value.Type) throws(JSONDecodingError) -> [Value]? {
+    @_spi(JSONReader) public mutating func decodeArray<Value: JSONReadable>(of type: Value.Type) throws(JSONDecodingError) -> [Value]? {
         try decodeArray { reader throws(JSONDecodingError) in try Value(reading: &reader) }
     }
 
@@ -122,7 +122,7 @@ extension JSONReader {
     /// }
     /// ```
     @inlinable
-    package mutating func decodeMembers(_ member: (inout JSONReader, JSONKey) throws(JSONDecodingError) -> Bool) throws(JSONDecodingError) {
+    @_spi(JSONReader) public mutating func decodeMembers(_ member: (inout JSONReader, JSONKey) throws(JSONDecodingError) -> Bool) throws(JSONDecodingError) {
         guard try nextKind() == .object else { throw .expected("an object") }
         try syntax { reader throws(Failure) in try reader.beginObject() }
         while let key = try syntax({ reader throws(Failure) in try reader.nextKey() }) {
@@ -138,14 +138,14 @@ extension JSONReader {
 
     /// `true` when the next value is `null`, which is then consumed; otherwise reads nothing.
     @inlinable
-    package mutating func decodeNull() throws(JSONDecodingError) -> Bool {
+    @_spi(JSONReader) public mutating func decodeNull() throws(JSONDecodingError) -> Bool {
         try syntax { reader throws(Failure) in try reader.readNull() }
     }
 
     /// Runs a read that throws ``JSONSyntaxError`` (such as ``skipValue()``), its failure
     /// reported as ``JSONDecodingError/syntax(_:)``.
     @inlinable
-    package mutating func syntax<Result>(_ read: (inout JSONReader) throws(Failure) -> Result) throws(JSONDecodingError) -> Result {
+    @_spi(JSONReader) public mutating func syntax<Result>(_ read: (inout JSONReader) throws(Failure) -> Result) throws(JSONDecodingError) -> Result {
         do {
             return try read(&self)
         } catch {
@@ -172,7 +172,7 @@ extension Optional {
     /// ```swift
     /// self.init(choices: try choices.required("choices", "an array"))
     /// ```
-    package func required(_ key: String, _ expected: String) throws(JSONDecodingError) -> Wrapped {
+    @_spi(JSONReader) public func required(_ key: String, _ expected: String) throws(JSONDecodingError) -> Wrapped {
         guard let self else { throw .shape(JSONShapeError(path: key, expected: expected)) }
         return self
     }

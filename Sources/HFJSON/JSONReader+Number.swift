@@ -32,7 +32,7 @@ extension JSONReader {
     /// let created = try reader.readNumber().intValue
     /// ```
     @inlinable
-    package mutating func readNumber() throws(Failure) -> JSONValue {
+    @_spi(JSONReader) public mutating func readNumber() throws(Failure) -> JSONValue {
         skipWhitespace()
         let number = try scanNumber()
         if number.isInteger, !number.truncated {
@@ -59,7 +59,7 @@ extension JSONReader {
     /// detects (about 2 in 10⁷ inputs). Those, values outside the normal `Float` range and
     /// exponents beyond ±44 take the exact path: the standard library's correctly rounded parser.
     @inlinable
-    package mutating func readFloat() throws(Failure) -> Float {
+    @_spi(JSONReader) public mutating func readFloat() throws(Failure) -> Float {
         skipWhitespace()
         let number = try scanNumber()
         if number.significand == 0 { return number.negative ? -0.0 : 0.0 }

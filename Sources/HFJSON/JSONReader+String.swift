@@ -4,7 +4,7 @@
 extension JSONReader {
     /// Reads a string.
     @inlinable
-    package mutating func readString() throws(Failure) -> String {
+    @_spi(JSONReader) public mutating func readString() throws(Failure) -> String {
         skipWhitespace()
         guard peek == UInt8(ascii: "\"") else { throw expected("a string") }
         let scanned = try scanString()

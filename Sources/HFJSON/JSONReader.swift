@@ -26,23 +26,23 @@
 /// ```
 ///
 /// The bytes must stay valid and unchanged while the reader, and any ``JSONKey`` it returned, is in use.
-package struct JSONReader {
+@_spi(JSONReader) public struct JSONReader {
     /// Why the bytes are not JSON, and where.
-    package typealias Failure = JSONSyntaxError
+    @_spi(JSONReader) public typealias Failure = JSONSyntaxError
 
     /// The deepest nesting accepted: enough for any real document, far below what would exhaust a
     /// thread's stack in the recursive reads.
-    package static let maximumDepth = 512
+    @_spi(JSONReader) public static let maximumDepth = 512
 
     /// What the next value is, from its first byte.
-    package enum Kind: Sendable, Equatable {
+    @_spi(JSONReader) public enum Kind: Sendable, Equatable {
         case object, array, string, number, bool, null
     }
 
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let count: Int
     /// The offset of the next byte to read.
-    @usableFromInline package var offset = 0
+    @_spi(JSONReader) public var offset = 0
     @usableFromInline var depth = 0
     /// Set by `beginObject`/`beginArray` until the first member or element: no comma is due yet.
     @usableFromInline var atContainerStart = false
@@ -50,15 +50,14 @@ package struct JSONReader {
     @usableFromInline var scratch: [UInt8] = []
 
     /// A reader over `bytes`, which must outlive it.
-    package init(_ bytes: UnsafeRawBufferPointer) {
+    @_spi(JSONReader) public init(_ bytes: UnsafeRawBufferPointer) {
         // An empty buffer may have no address; any valid pointer does, since nothing is read from it.
         base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? UnsafePointer(bitPattern: 1)!
         count = bytes.count
     }
 
     /// A failure at the current offset, or at `position`.
-    @usableFromInline
-    package func fail(_ reason: String, at position: Int? = nil) -> Failure {
+    @_spi(JSONReader) public func fail(_ reason: String, at position: Int? = nil) -> Failure {
         let position = position ?? offset
         let from = max(0, position - 24), to = min(count, position + 24)
         let excerpt = from < to ? String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self) : ""
@@ -66,8 +65,7 @@ package struct JSONReader {
     }
 
     /// The current byte, described for messages.
-    @usableFromInline
-    package var found: String {
+    @_spi(JSONReader) public var found: String {
         guard offset < count else { return "the end of the input" }
         let byte = base[offset]
         return (32..<127).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
@@ -89,7 +87,7 @@ package struct JSONReader {
     }
 
     /// Checks that only white space follows the document; call it after reading the document.
-    package mutating func finish() throws(Failure) {
+    @_spi(JSONReader) public mutating func finish() throws(Failure) {
         skipWhitespace()
         guard offset == count else { throw fail("unexpected \(found) after the document") }
     }
@@ -98,7 +96,7 @@ package struct JSONReader {
 
     /// The kind of the next value, white space skipped; fails at the end or on a byte that starts none.
     @inlinable
-    package mutating func peekKind() throws(Failure) -> Kind {
+    @_spi(JSONReader) public mutating func peekKind() throws(Failure) -> Kind {
         skipWhitespace()
         switch peek {
         case UInt8(ascii: "{"): return .object
@@ -118,7 +116,7 @@ package struct JSONReader {
 
     /// Consumes `null` when it is the next value and returns `true`; otherwise reads nothing.
     @inlinable
-    package mutating func readNull() throws(Failure) -> Bool {
+    @_spi(JSONReader) public mutating func readNull() throws(Failure) -> Bool {
         skipWhitespace()
         guard peek == UInt8(ascii: "n") else { return false }
         try expectLiteral("null")
@@ -126,7 +124,7 @@ package struct JSONReader {
     }
 
     /// Reads `true` or `false`.
-    package mutating func readBool() throws(Failure) -> Bool {
+    @_spi(JSONReader) public mutating func readBool() throws(Failure) -> Bool {
         skipWhitespace()
         switch peek {
         case UInt8(ascii: "t"): try expectLiteral("true"); return true
@@ -153,14 +151,14 @@ package struct JSONReader {
 
     /// Consumes the `{` that opens an object; read its members with ``nextKey()``.
     @inlinable
-    package mutating func beginObject() throws(Failure) {
+    @_spi(JSONReader) public mutating func beginObject() throws(Failure) {
         try begin(UInt8(ascii: "{"), "an object")
     }
 
     /// The next member's name, with the reader on its value (which must be read or skipped before
     /// the next call); `nil` once the object's `}` is consumed.
     @inlinable
-    package mutating func nextKey() throws(Failure) -> JSONKey? {
+    @_spi(JSONReader) public mutating func nextKey() throws(Failure) -> JSONKey? {
         guard try nextItem(closer: UInt8(ascii: "}"), in: "an object") else { return nil }
         guard peek == UInt8(ascii: "\"") else { throw fail("expected a member name, found \(found)") }
         let key = try readKey()
@@ -172,7 +170,7 @@ package struct JSONReader {
 
     /// Consumes the `[` that opens an array; step through its elements with ``nextElement()``.
     @inlinable
-    package mutating func beginArray() throws(Failure) {
+    @_spi(JSONReader) public mutating func beginArray() throws(Failure) {
         try begin(UInt8(ascii: "["), "an array")
     }
 
@@ -190,7 +188,7 @@ package struct JSONReader {
     /// `true` with the reader on the next element (which must be read or skipped before the next
     /// call); `false` once the array's `]` is consumed.
     @inlinable
-    package mutating func nextElement() throws(Failure) -> Bool {
+    @_spi(JSONReader) public mutating func nextElement() throws(Failure) -> Bool {
         try nextItem(closer: UInt8(ascii: "]"), in: "an array")
     }
 
@@ -224,7 +222,7 @@ package struct JSONReader {
     // MARK: Skipping and whole values
 
     /// Skips the next value of any kind, checking it as strictly as reading it would.
-    package mutating func skipValue() throws(Failure) {
+    @_spi(JSONReader) public mutating func skipValue() throws(Failure) {
         switch try peekKind() {
         case .object:
             try beginObject()
@@ -241,7 +239,7 @@ package struct JSONReader {
 
     /// Reads the next value of any kind as a ``JSONValue``, object keys in order (a repeated key
     /// keeps its last value, in its first position).
-    package mutating func readValue() throws(Failure) -> JSONValue {
+    @_spi(JSONReader) public mutating func readValue() throws(Failure) -> JSONValue {
         switch try peekKind() {
         case .object:
             try beginObject()

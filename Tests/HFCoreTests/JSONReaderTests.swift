@@ -1,7 +1,8 @@
 import Foundation
 import HFReplay
-import HFTestSupport
+@_spi(JSONReader) import HFTestSupport
 import Testing
+@_spi(JSONReader) import HFJSON
 
 @testable import HFCore
 

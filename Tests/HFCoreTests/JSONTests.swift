@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@_spi(JSONReader) import HFJSON
 
 @testable import HFCore
 

@@ -35,6 +35,42 @@ struct ReadmeExamplesTests {
         #expect(request.limits.idleTimeout == .seconds(30))
     }
 
+    /// Hands out a new token every call, as a secrets store rotating them would.
+    actor TokenVault {
+        private var issued = 0
+
+        func currentToken() -> String {
+            issued += 1
+            return "hf_vault\(issued)_0123456789abcdefghij"
+        }
+    }
+
+    @Test("a token asked for per request, and a middleware that sees each request's context")
+    func tokenProviderAndMiddleware() async throws {
+        let vault = TokenVault()
+        // README middleware begins
+        struct Tracing: HFMiddleware {
+            func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
+                var request = request
+                request.headers["X-Trace"] = "\(context.operation) via \(context.provider?.rawValue ?? "router"), attempt \(context.attempt)"
+                return try await next(request, context)
+            }
+        }
+        // Asked before every request: a long-running server picks up rotated tokens.
+        let configuration = HFConfiguration(tokenProvider: .refreshing { try await vault.currentToken() })
+        let client = HFClient(configuration: configuration, middleware: [Tracing()])
+        // README middleware ends
+
+        // The same client on recorded traffic.
+        let transport = MemoryTransport(replaying: try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational"))
+        let recording = HFClient(configuration: client.configuration, transport: transport, middleware: client.middleware)
+        _ = try await recording.inference.chat(ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.user("Hi")]), via: .provider(.together))
+        let sent = transport.requests
+        try #require(sent.count == 2)
+        #expect(sent.map { $0.headers["X-Trace"] } == ["providerMapping via router, attempt 1", "chat via together, attempt 1"])
+        #expect(sent[1].headersForWire()["Authorization"] == "Bearer hf_vault2_0123456789abcdefghij")
+    }
+
     @Test("chat through the router, and pinned to a provider")
     func routes() async throws {
         let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_together_conversational")

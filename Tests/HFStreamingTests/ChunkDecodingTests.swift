@@ -1,8 +1,9 @@
 import Foundation
 import HFCore
 import HFReplay
-import HFTestSupport
+@_spi(JSONReader) import HFTestSupport
 import Testing
+@_spi(JSONReader) import HFJSON
 
 @testable import HFInference
 @testable import HFStreaming

@@ -3,6 +3,7 @@ import HFCore
 import HFReplay
 import HFTestSupport
 import Testing
+@_spi(JSONReader) import HFJSON
 
 @testable import HFInference
 @testable import HFStreaming

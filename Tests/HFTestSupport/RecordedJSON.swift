@@ -1,6 +1,7 @@
 import Foundation
 import HFCore
 import HFReplay
+@_spi(JSONReader) import HFJSON
 
 // JSON access to recorded and received bodies through the package's own ordered parser, so tests
 // can compare what a client sent or decoded with what was recorded, field by field.
@@ -82,13 +83,13 @@ extension ReplayServer {
 
 extension JSONDecodingError {
     /// The shape error, or `nil` for a syntax error.
-    package var shape: JSONShapeError? {
+    @_spi(JSONReader) public var shape: JSONShapeError? {
         if case .shape(let shape) = self { return shape }
         return nil
     }
 
     /// The syntax failure, or `nil` for a shape error.
-    package var syntax: JSONSyntaxError? {
+    @_spi(JSONReader) public var syntax: JSONSyntaxError? {
         if case .syntax(let failure) = self { return failure }
         return nil
     }

@@ -9,17 +9,11 @@ package struct TaskRoute: Sendable {
     package let provider: Provider?
     package let token: TokenRequirement
 
-    /// The context of the call's requests: the operation's, with the provider that will answer.
-    package func context(_ operation: HFRequestContext) -> HFRequestContext {
-        var context = operation
-        context.provider = provider
-        context.token = token
-        return context
-    }
-
-    /// The request for `body`, a task's request type encoded as its canonical JSON body (keys in
-    /// declaration order, `nil` fields left out).
-    package func request(encoding body: some Encodable, client: HFClient, accept: String = "application/json") throws(HFError) -> HTTPRequest {
+    /// The call for `body`, a task's request type encoded as its canonical JSON body (keys in
+    /// declaration order, `nil` fields left out), in the `operation`'s context.
+    package func call(
+        encoding body: some Encodable, client: HFClient, accept: String = "application/json", operation: HFRequestContext
+    ) throws(HFError) -> TaskCall {
         let canonical: JSONValue
         do {
             canonical = try JSONValueEncoder().encodeToValue(body)
@@ -29,12 +23,15 @@ package struct TaskRoute: Sendable {
         guard case .object(let object) = canonical else {
             throw .validation(field: "body", "is not a JSON object")
         }
-        return try request(object, client: client, accept: accept)
+        return try call(object, client: client, accept: accept, operation: operation)
     }
 
-    /// The request for `canonical`, the task's body in Hugging Face's shape, as the provider
-    /// wants it; a value JSON cannot carry fails as a validation error.
-    package func request(_ canonical: JSONObject, client: HFClient, accept: String = "application/json") throws(HFError) -> HTTPRequest {
+    /// The call for `canonical`, the task's body in Hugging Face's shape, shaped as the provider
+    /// wants it; a value JSON cannot carry fails as a validation error. Its context is the
+    /// operation's, with the provider that will answer and the token this route needs.
+    package func call(
+        _ canonical: JSONObject, client: HFClient, accept: String = "application/json", operation: HFRequestContext
+    ) throws(HFError) -> TaskCall {
         let body: Data
         do {
             body = try JSONWriter.write(.object(adapter.body(from: canonical, model: model)))
@@ -43,6 +40,31 @@ package struct TaskRoute: Sendable {
         }
         var request = client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: accept)
         for field in adapter.headers { request.headers[field.name] = field.value }
-        return request
+        var context = operation
+        context.provider = provider
+        context.token = token
+        return TaskCall(route: self, request: request, context: context)
+    }
+}
+
+/// One request of a task call, ready to send: its route, the request, and its context.
+package struct TaskCall: Sendable {
+    package let route: TaskRoute
+    package let request: HTTPRequest
+    package let context: HFRequestContext
+}
+
+extension HFClient {
+    /// Sends a task call as its provider answers it, and returns the response whole.
+    package func run(_ call: TaskCall) async throws -> HTTPResponse {
+        switch call.route.adapter.execution {
+        case .synchronous:
+            return try await exchange(call.request, context: call.context)
+        }
+    }
+
+    /// Opens a streamed task call (providers stream only in the response to the request itself).
+    package func openStream(_ call: TaskCall) async throws -> OpenedStream {
+        OpenedStream(response: try await openStream(call.request, context: call.context), context: call.context)
     }
 }

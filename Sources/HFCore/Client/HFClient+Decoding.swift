@@ -1,4 +1,5 @@
 import Foundation
+@_spi(JSONReader) import HFJSON
 
 // The two ways the package reads a reply, each over the one tokenizer: a type's own pull reader
 // (`JSONReadable`, for hot replies: chat completions, stream chunks, embeddings) or `Decodable`

@@ -30,19 +30,20 @@ extension HFClient {
 
         case .provider(let pinned):
             let requested = context.provider ?? pinned
-            var provider = requested
-            var providerID = model.repository
-            if requested != .hfInference {
-                if let requested { _ = try adapter(for: requested, task: task) }
-                let mapping = try await resolveMapping(model: model, task: task, provider: requested)
-                provider = mapping.provider
-                providerID = mapping.providerModelID
+            // A named provider that does not serve the task is refused before the Hub is asked;
+            // one whose routes take Hub ids (hf-inference) needs no mapping at all.
+            if let requested {
+                let adapter = try adapter(for: requested, task: task)
+                if !adapter.usesMapping { return providerRoute(adapter, requested, model: model, providerID: model.repository) }
             }
-            guard let provider else { throw HFError.validation(field: "provider", "no provider was chosen for \(model.repository)") }
-            let adapter = try adapter(for: provider, task: task)
-            let ids = TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: providerID)
-            return TaskRoute(adapter: adapter, url: adapter.url(base: configuration.baseURL(for: provider), model: ids), model: ids, provider: provider, token: .required)
+            let mapping = try await resolveMapping(model: model, task: task, provider: requested)
+            return providerRoute(try adapter(for: mapping.provider, task: task), mapping.provider, model: model, providerID: mapping.providerModelID)
         }
+    }
+
+    private func providerRoute(_ adapter: TaskAdapter, _ provider: Provider, model: ModelID, providerID: String) -> TaskRoute {
+        let ids = TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: providerID)
+        return TaskRoute(adapter: adapter, url: adapter.url(base: configuration.baseURL(for: provider), model: ids), model: ids, provider: provider, token: .required)
     }
 
     private func adapter(for provider: Provider, task: InferenceTask) throws(HFError) -> TaskAdapter {

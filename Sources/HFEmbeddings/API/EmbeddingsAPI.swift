@@ -86,13 +86,13 @@ public struct EmbeddingsAPI: Sendable {
         let operation = client.context(.sentenceSimilarity, task: .sentenceSimilarity, model: model, provider: model.provider ?? .hfInference)
         return try await client.perform(operation) { operation in
             let route = try await client.route(.sentenceSimilarity, model: model, to: target, context: operation)
-            let context = route.context(operation)
             let inputs: JSONValue = ["source_sentence": .string(source), "sentences": .array(sentences.map(JSONValue.string))]
-            let response = try await client.exchange(try route.request(JSONObject([("inputs", inputs)]), client: client), context: context)
-            let scores = try client.decode([Double].self, from: response, shape: route.adapter.response, context: context)
+            let call = try route.call(JSONObject([("inputs", inputs)]), client: client, operation: operation)
+            let response = try await client.run(call)
+            let scores = try client.decode([Double].self, from: response, shape: route.adapter.response, context: call.context)
             guard scores.count == sentences.count else {
                 let mismatch = Embeddings.ShapeMismatch(description: "\(sentences.count) sentences were sent but \(scores.count) scores came back")
-                throw client.decodingError(describing: mismatch, response: response, expected: "similarity scores", context: context)
+                throw client.decodingError(describing: mismatch, response: response, expected: "similarity scores", context: call.context)
             }
             return scores
         }
@@ -118,12 +118,12 @@ public struct EmbeddingsAPI: Sendable {
         let operation = client.context(.embeddings, task: .featureExtraction, model: model.rawValue.isEmpty ? nil : model, provider: provider)
         return try await client.perform(operation) { operation in
             let route = try await client.route(.featureExtraction, model: model, to: target, context: operation)
-            let context = route.context(operation)
-            let response = try await client.exchange(try route.request(input.body(options: options), client: client), context: context)
+            let call = try route.call(input.body(options: options), client: client, operation: operation)
+            let response = try await client.run(call)
             do {
                 return try EmbeddingsDecoder.read(response.body).matched(toInputCount: input.count)
             } catch {
-                throw client.decodingError(describing: error, response: response, expected: "embeddings", context: context)
+                throw client.decodingError(describing: error, response: response, expected: "embeddings", context: call.context)
             }
         }
     }

@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 
 /// Reads an embeddings response from bytes into one contiguous buffer with the package's JSON

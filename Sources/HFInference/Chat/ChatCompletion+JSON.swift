@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 
 // The one description of a chat reply's wire shape: read straight from the reply's bytes with
@@ -6,13 +7,16 @@ import HFCore
 // `choices`, `message`, `function`, `name`, a logprob's `token` and `logprob` are required. The
 // `Decodable` conformances (for a caller's own decoder) read through the same code.
 
-extension ChatCompletion: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletion: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatCompletion: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var choices: [Choice]?
         let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
             guard case "choices" = key else { return false }
@@ -26,13 +30,16 @@ extension ChatCompletion: Decodable, JSONReadable {
     }
 }
 
-extension ChatCompletion.Choice: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletion.Choice: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatCompletion.Choice: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, message: ChatCompletion.Message?, finishReason: FinishReason?, logprobs: ChatLogprobs?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -48,26 +55,32 @@ extension ChatCompletion.Choice: Decodable, JSONReadable {
     }
 }
 
-extension ChatCompletion.Message: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletion.Message: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatCompletion.Message: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var toolCalls: [ToolCall]?
         let members = try MessageMembers(reading: &reader) { reader throws(JSONDecodingError) in toolCalls = try reader.decodeArray(of: ToolCall.self) }
         self.init(role: members.role, content: members.content, reasoning: try members.reasoning(), toolCalls: toolCalls)
     }
 }
 
-extension ToolCall: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ToolCall: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ToolCall: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var id: JSONValue?, type: String?, function: FunctionCall?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -82,13 +95,16 @@ extension ToolCall: Decodable, JSONReadable {
     }
 }
 
-extension FunctionCall: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension FunctionCall: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension FunctionCall: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var name: String?, arguments: JSONValue?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -102,13 +118,16 @@ extension FunctionCall: Decodable, JSONReadable {
     }
 }
 
-extension TokenUsage: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension TokenUsage: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension TokenUsage: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var prompt: Int?, completion: Int?, total: Int?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -123,13 +142,16 @@ extension TokenUsage: Decodable, JSONReadable {
     }
 }
 
-extension ChatLogprobs: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatLogprobs: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatLogprobs: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var content: [TokenLogprob]?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             guard key == "content" else { return false }
@@ -140,13 +162,16 @@ extension ChatLogprobs: Decodable, JSONReadable {
     }
 }
 
-extension ChatLogprobs.TokenLogprob: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatLogprobs.TokenLogprob: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatLogprobs.TokenLogprob: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var token: String?, logprob: Double?, top: [ChatLogprobs.TopLogprob]?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -161,13 +186,16 @@ extension ChatLogprobs.TokenLogprob: Decodable, JSONReadable {
     }
 }
 
-extension ChatLogprobs.TopLogprob: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatLogprobs.TopLogprob: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatLogprobs.TopLogprob: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var token: String?, logprob: Double?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -16,9 +16,9 @@ extension InferenceAPI {
         try Self.validate(request, target: target)
         let inference = self
         return try await client.perform(chatContext(request, target: target, streaming: false)) { operation in
-            let (httpRequest, context) = try await inference.makeChatRequest(request, via: target, stream: false, operation: operation)
-            let response = try await inference.client.exchange(httpRequest, context: context)
-            return try inference.client.read(ChatCompletion.self, from: response, context: context)
+            let call = try await inference.chatCall(request, via: target, stream: false, operation: operation)
+            let response = try await inference.client.run(call)
+            return try inference.client.read(ChatCompletion.self, from: response, context: call.context)
         }
     }
 

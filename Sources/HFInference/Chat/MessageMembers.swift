@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 
 /// The members a reply's message and a streamed delta share, read with `JSONReader`: `role`,

@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 
 /// The members a chat reply and a stream chunk share (`id`, `object`, `created`, `model`,

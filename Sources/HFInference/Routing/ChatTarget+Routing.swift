@@ -42,17 +42,13 @@ extension InferenceAPI {
         )
     }
 
-    /// The HTTP request of a chat, routed for `operation`'s provider and shaped by its adapter,
-    /// with the context its exchange runs in.
-    package func makeChatRequest(
-        _ request: ChatCompletionRequest, via target: ChatTarget, stream: Bool, operation: HFRequestContext
-    ) async throws -> (HTTPRequest, HFRequestContext) {
+    /// A chat call, routed for `operation`'s provider and shaped by its adapter.
+    package func chatCall(_ request: ChatCompletionRequest, via target: ChatTarget, stream: Bool, operation: HFRequestContext) async throws -> TaskCall {
         let route = try await client.route(.conversational, model: request.model, to: target.taskTarget, context: operation)
         var wire = request
         wire.stream = stream
         // OpenAI-compatible servers refuse stream_options on a request that does not stream.
         if !stream { wire.streamOptions = nil }
-        let httpRequest = try route.request(encoding: wire, client: client, accept: stream ? "text/event-stream" : "application/json")
-        return (httpRequest, route.context(operation))
+        return try route.call(encoding: wire, client: client, accept: stream ? "text/event-stream" : "application/json", operation: operation)
     }
 }

@@ -13,9 +13,9 @@ extension InferenceAPI {
         try Self.validate(request, target: target)
         let inference = self
         return try await client.perform(textGenerationContext(target, streaming: false)) { operation in
-            let (httpRequest, context, route) = try await inference.makeTextGenerationRequest(request, via: target, stream: false, operation: operation)
-            let response = try await inference.client.exchange(httpRequest, context: context)
-            return try inference.client.decode(TextGenerationOutput.self, from: response, shape: route.adapter.response, context: context)
+            let call = try await inference.textGenerationCall(request, via: target, stream: false, operation: operation)
+            let response = try await inference.client.run(call)
+            return try inference.client.decode(TextGenerationOutput.self, from: response, shape: call.route.adapter.response, context: call.context)
         }
     }
 
@@ -48,15 +48,13 @@ extension InferenceAPI {
         )
     }
 
-    /// The HTTP request of a text-generation call, routed for `operation`'s provider, with the
-    /// context its exchange runs in and the route (whose adapter says how to read the reply).
-    package func makeTextGenerationRequest(
+    /// A text-generation call, routed for `operation`'s provider.
+    package func textGenerationCall(
         _ request: TextGenerationRequest, via target: TextGenerationTarget, stream: Bool, operation: HFRequestContext
-    ) async throws -> (HTTPRequest, HFRequestContext, TaskRoute) {
+    ) async throws -> TaskCall {
         let route = try await client.route(.textGeneration, model: target.model ?? "", to: target.taskTarget, context: operation)
         var wire = request
         wire.stream = stream
-        let httpRequest = try route.request(encoding: wire, client: client, accept: stream ? "text/event-stream" : "application/json")
-        return (httpRequest, route.context(operation), route)
+        return try route.call(encoding: wire, client: client, accept: stream ? "text/event-stream" : "application/json", operation: operation)
     }
 }

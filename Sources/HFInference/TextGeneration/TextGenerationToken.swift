@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 
 /// A generated (or prompt) token.
@@ -16,13 +17,16 @@ public struct TextGenerationToken: Sendable, Hashable {
     }
 }
 
-extension TextGenerationToken: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension TextGenerationToken: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension TextGenerationToken: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var id: Int?, text: String?, logprob: Double?, special: Bool?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 import HFInference
 
@@ -8,15 +9,18 @@ import HFInference
 // whose `error` member is set is refused, so the stream reads it again as the error the server
 // reports.
 
-extension ChatCompletionChunk: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletionChunk: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
+@_spi(JSONReader)
+extension ChatCompletionChunk: JSONReadable {
     /// An event whose `error` member is set (a server failing mid-stream) is refused with a shape
     /// error at `error`.
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var choices: [Choice]?
         let header = try ReplyHeaderMembers(reading: &reader) { reader, key throws(JSONDecodingError) in
             switch key {
@@ -33,13 +37,16 @@ extension ChatCompletionChunk: Decodable, JSONReadable {
     }
 }
 
-extension ChatCompletionChunk.Choice: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletionChunk.Choice: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatCompletionChunk.Choice: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, delta: ChatCompletionChunk.Delta?, finishReason: FinishReason?, logprobs: ChatLogprobs?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -55,26 +62,32 @@ extension ChatCompletionChunk.Choice: Decodable, JSONReadable {
     }
 }
 
-extension ChatCompletionChunk.Delta: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ChatCompletionChunk.Delta: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ChatCompletionChunk.Delta: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var toolCalls: [ToolCallDelta]?
         let members = try MessageMembers(reading: &reader) { reader throws(JSONDecodingError) in toolCalls = try reader.decodeArray(of: ToolCallDelta.self) }
         self.init(role: members.role, content: members.content, reasoning: try members.reasoning(), toolCalls: toolCalls)
     }
 }
 
-extension ToolCallDelta: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ToolCallDelta: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ToolCallDelta: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, id: String?, type: String?, function: Function?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -90,13 +103,16 @@ extension ToolCallDelta: Decodable, JSONReadable {
     }
 }
 
-extension ToolCallDelta.Function: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension ToolCallDelta.Function: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension ToolCallDelta.Function: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var name: String?, arguments: String?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -1,6 +1,7 @@
 import Foundation
 import HFCore
 import HFInference
+@_spi(JSONReader) import HFJSON
 
 /// A streamed chat completion: typed chunks, or `.text` for the text alone.
 public typealias ChatCompletionStream = InferenceStream<ChatCompletionChunk>
@@ -24,8 +25,7 @@ extension InferenceAPI {
         let inference = self
         return InferenceStream(client: client, codec: .chat) {
             try await inference.client.perform(inference.chatContext(request, target: target, streaming: true)) { operation in
-                let (httpRequest, context) = try await inference.makeChatRequest(request, via: target, stream: true, operation: operation)
-                return OpenedStream(response: try await inference.client.openStream(httpRequest, context: context), context: context)
+                try await inference.client.openStream(inference.chatCall(request, via: target, stream: true, operation: operation))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HFCore
+@_spi(JSONReader) import HFJSON
 
 /// A streamed reply: an `AsyncSequence` of typed events, read from Server-Sent Events as the bytes
 /// arrive.

@@ -1,5 +1,6 @@
 import Foundation
 import HFCore
+@_spi(JSONReader) import HFJSON
 
 /// How an ``InferenceStream`` reads its events: one element per event's JSON, the text each adds,
 /// and which element ends the answer.

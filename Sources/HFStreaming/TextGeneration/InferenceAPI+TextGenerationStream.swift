@@ -1,5 +1,6 @@
 import HFCore
 import HFInference
+@_spi(JSONReader) import HFJSON
 
 /// A streamed text generation: token events, or `.text` for the text alone.
 public typealias TextGenerationStream = InferenceStream<TextGenerationStreamOutput>
@@ -19,8 +20,7 @@ extension InferenceAPI {
         let inference = self
         return InferenceStream(client: client, codec: .textGeneration) {
             try await inference.client.perform(inference.textGenerationContext(target, streaming: true)) { operation in
-                let (httpRequest, context, _) = try await inference.makeTextGenerationRequest(request, via: target, stream: true, operation: operation)
-                return OpenedStream(response: try await inference.client.openStream(httpRequest, context: context), context: context)
+                try await inference.client.openStream(inference.textGenerationCall(request, via: target, stream: true, operation: operation))
             }
         }
     }

@@ -1,3 +1,4 @@
+@_spi(JSONReader) import HFJSON
 import HFCore
 import HFInference
 
@@ -43,15 +44,18 @@ public struct TextGenerationStreamOutput: Sendable, Hashable {
     }
 }
 
-extension TextGenerationStreamOutput: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension TextGenerationStreamOutput: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
+@_spi(JSONReader)
+extension TextGenerationStreamOutput: JSONReadable {
     /// Reads an event straight from its bytes; an event whose `error` member is set is refused,
     /// so the stream reads it again as the error it reports.
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var index: Int?, token: TextGenerationToken?, topTokens: [TextGenerationToken]?, generatedText: String?, details: Details?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {
@@ -69,13 +73,16 @@ extension TextGenerationStreamOutput: Decodable, JSONReadable {
     }
 }
 
-extension TextGenerationStreamOutput.Details: Decodable, JSONReadable {
-    /// Decodes through the reader below.
+extension TextGenerationStreamOutput.Details: Decodable {
+    /// Decodes through the reader below: the type is described once.
     public init(from decoder: any Decoder) throws {
         try self.init(bridging: decoder)
     }
+}
 
-    package init(reading reader: inout JSONReader) throws(JSONDecodingError) {
+@_spi(JSONReader)
+extension TextGenerationStreamOutput.Details: JSONReadable {
+    public init(reading reader: inout JSONReader) throws(JSONDecodingError) {
         var finishReason: FinishReason?, generatedTokens: Int?, inputLength: Int?, seed: UInt64?
         try reader.decodeMembers { reader, key throws(JSONDecodingError) in
             switch key {

@@ -70,7 +70,14 @@ struct OursClient: ChatClient {
 /// runs (its libcurl thread sleeps in `poll`).
 struct StatsClient: Sendable {
     let server: URL
-    private let client = HFClient(configuration: .bench)
+    /// A transport of its own: the shared default would lend the client under test a connection.
+    private let client: HFClient = {
+        #if os(Linux)
+        return HFClient(configuration: .bench, transport: CurlTransport())
+        #else
+        return HFClient(configuration: .bench, transport: URLSessionTransport())
+        #endif
+    }()
 
     init(server: URL) {
         self.server = server
