@@ -7,20 +7,27 @@ extension JSONReader {
     @usableFromInline
     struct ScannedNumber {
         @usableFromInline var start: Int
-        @usableFromInline var negative = false
+        @usableFromInline var negative: Bool
         /// The first (up to 19) significant digits: the value is `significand × 10^exponent`,
         /// give or take the digits beyond the 19th.
-        @usableFromInline var significand: UInt64 = 0
-        @usableFromInline var exponent = 0
+        @usableFromInline var significand: UInt64
+        @usableFromInline var exponent: Int
         /// How many digits went into ``significand`` (leading zeros do not count).
-        @usableFromInline var significantDigits = 0
+        @usableFromInline var significantDigits: Int
         /// Digits beyond the 19th were left out of ``significand``.
-        @usableFromInline var truncated = false
+        @usableFromInline var truncated: Bool
         /// Written without fraction or exponent.
-        @usableFromInline var isInteger = true
+        @usableFromInline var isInteger: Bool
 
-        @inlinable init(start: Int) {
+        @inlinable
+        init(start: Int, negative: Bool, significand: UInt64, exponent: Int, significantDigits: Int, truncated: Bool, isInteger: Bool) {
             self.start = start
+            self.negative = negative
+            self.significand = significand
+            self.exponent = exponent
+            self.significantDigits = significantDigits
+            self.truncated = truncated
+            self.isInteger = isInteger
         }
     }
 
@@ -58,13 +65,43 @@ extension JSONReader {
     /// `Float` of `x` unless a float midpoint lies within 4 ulps of `d`, which the check below
     /// detects (about 2 in 10⁷ inputs). Those, values outside the normal `Float` range and
     /// exponents beyond ±44 take the exact path: the standard library's correctly rounded parser.
-    @inlinable
+    @inlinable @inline(__always)
     @_spi(JSONReader) public mutating func readFloat() throws(Failure) -> Float {
         skipWhitespace()
         let number = try scanNumber()
         if number.significand == 0 { return number.negative ? -0.0 : 0.0 }
         if let value = Self.fastFloat(number) { return value }
         return try exactFloat(number)
+    }
+
+    /// Reads an array of numbers as `Float`s (as ``readFloat()`` does), handing each to `body`, and
+    /// returns how many there were: the embeddings decoder's inner loop, kept to one tight pass.
+    @inlinable @inline(__always)
+    @_spi(JSONReader) public mutating func readFloatArray(_ body: (Float) -> Void) throws(Failure) -> Int {
+        try beginArray()
+        atContainerStart = false
+        skipWhitespace()
+        if peek == UInt8(ascii: "]") {
+            offset += 1
+            depth -= 1
+            return 0
+        }
+        var count = 0
+        while true {
+            body(try readFloat())
+            count += 1
+            skipWhitespace()
+            switch peek {
+            case UInt8(ascii: ","):
+                offset += 1
+            case UInt8(ascii: "]"):
+                offset += 1
+                depth -= 1
+                return count
+            default:
+                throw fail("expected ',' or ']' in an array of numbers, found \(found)")
+            }
+        }
     }
 
     /// Skips a number, failing exactly where reading it would, without converting it unless its
@@ -78,67 +115,62 @@ extension JSONReader {
     }
 
     /// Reads a number per the JSON grammar (no leading zeros, `+`, bare `.`, `NaN` or `Infinity`).
-    @inlinable
+    /// One function with its state in locals: it runs for every float of an embedding.
+    @inlinable @inline(__always)
     mutating func scanNumber() throws(Failure) -> ScannedNumber {
-        var number = ScannedNumber(start: offset)
+        let start = offset
+        var negative = false, significand: UInt64 = 0, exponent = 0, digits = 0, truncated = false
         if peek == UInt8(ascii: "-") {
-            number.negative = true
+            negative = true
             offset += 1
         }
         switch peek {
         case UInt8(ascii: "0"):
             offset += 1
-            if peek &- UInt8(ascii: "0") < 10 { throw fail("a number must not have leading zeros", at: number.start) }
+            if peek &- UInt8(ascii: "0") < 10 { throw fail("a number must not have leading zeros", at: start) }
         case UInt8(ascii: "1")...UInt8(ascii: "9"):
             while offset < count, case let digit = base[offset] &- UInt8(ascii: "0"), digit < 10 {
-                if number.significantDigits < 19 {
-                    number.significand = number.significand &* 10 &+ UInt64(digit)
-                    number.significantDigits += 1
+                if digits < 19 {
+                    significand = significand &* 10 &+ UInt64(digit)
+                    digits += 1
                 } else {
-                    number.exponent += 1
-                    number.truncated = true
+                    exponent += 1
+                    truncated = true
                 }
                 offset += 1
             }
         default:
             throw fail("expected a number, found \(found)")
         }
-        if offset < count, base[offset] == UInt8(ascii: ".") || base[offset] | 0x20 == UInt8(ascii: "e") {
-            try scanNumberTail(&number)
-        }
-        return number
-    }
-
-    /// The fraction and exponent of a number.
-    @usableFromInline
-    mutating func scanNumberTail(_ number: inout ScannedNumber) throws(Failure) {
-        number.isInteger = false
+        var isInteger = true
         if peek == UInt8(ascii: ".") {
+            isInteger = false
             offset += 1
             let fractionStart = offset
             while offset < count, case let digit = base[offset] &- UInt8(ascii: "0"), digit < 10 {
                 // Eight digits at a time once past leading zeros, while the significand has room.
-                if number.significand != 0, number.significantDigits <= 11, offset + 8 <= count, let eight = eightDigits(at: offset) {
-                    number.significand = number.significand &* 100_000_000 &+ eight
-                    number.significantDigits += 8
-                    number.exponent -= 8
+                if significand != 0, digits <= 11, offset + 8 <= count, let eight = eightDigits(at: offset) {
+                    significand = significand &* 100_000_000 &+ eight
+                    digits += 8
+                    exponent -= 8
                     offset += 8
                     continue
                 }
-                if number.significand == 0 && digit == 0 {
-                    number.exponent -= 1
-                } else if number.significantDigits < 19 {
-                    number.significand = number.significand &* 10 &+ UInt64(digit)
-                    number.significantDigits += 1
-                    number.exponent -= 1
+                if significand == 0 && digit == 0 {
+                    exponent -= 1
+                } else if digits < 19 {
+                    significand = significand &* 10 &+ UInt64(digit)
+                    digits += 1
+                    exponent -= 1
                 } else {
-                    number.truncated = true
+                    truncated = true
                 }
                 offset += 1
             }
             guard offset > fractionStart else { throw fail("expected a digit after the decimal point, found \(found)") }
         }
         if peek | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
             offset += 1
             var negativeExponent = false
             if peek == UInt8(ascii: "-") || peek == UInt8(ascii: "+") {
@@ -146,15 +178,19 @@ extension JSONReader {
                 offset += 1
             }
             let exponentStart = offset
-            var exponent = 0
+            var written = 0
             while offset < count, case let digit = base[offset] &- UInt8(ascii: "0"), digit < 10 {
                 // Saturates: anything this large is out of range for every type anyway.
-                if exponent < 1_000_000 { exponent = exponent * 10 + Int(digit) }
+                if written < 1_000_000 { written = written * 10 + Int(digit) }
                 offset += 1
             }
             guard offset > exponentStart else { throw fail("expected a digit in the exponent, found \(found)") }
-            number.exponent += negativeExponent ? -exponent : exponent
+            exponent += negativeExponent ? -written : written
         }
+        return ScannedNumber(
+            start: start, negative: negative, significand: significand, exponent: exponent,
+            significantDigits: digits, truncated: truncated, isInteger: isInteger
+        )
     }
 
     /// The value of the eight ASCII digits at `position`, or `nil` if any of the bytes is not a

@@ -48,12 +48,11 @@ struct EmbeddingsReader {
     @inline(__always)
     private mutating func readVector() throws(Failure) {
         let start = reader.offset
-        try reader.beginArray()
-        var length = 0
-        while try reader.nextElement() {
-            storage.append(try reader.readFloat())
-            length += 1
-        }
+        // The storage is moved out for the loop (the reader and it are both parts of `self`),
+        // and back even when the reader throws: growing it may have moved its buffer.
+        var floats = storage
+        defer { storage = floats }
+        let length = try reader.readFloatArray { floats.append($0) }
         guard length > 0 else { throw reader.fail("an embedding vector is empty", at: start) }
         if dimension < 0 {
             dimension = length
