@@ -60,6 +60,15 @@ struct AdapterRegistryTests {
         #expect(deepInfra.usesMapping)
     }
 
+    @Test("Scaleway's OpenAI-style embeddings (§6.3): its route and body")
+    func scalewayEmbeddings() throws {
+        #expect(try Self.url(.scaleway, .featureExtraction) == "https://router.huggingface.co/scaleway/v1/embeddings")
+        let adapter = try #require(AdapterRegistry.standard.adapter(for: .scaleway, task: .featureExtraction))
+        let body = adapter.body(from: JSONObject([("inputs", "Hi")] as [(String, JSONValue)]), model: Self.model)
+        #expect(body == JSONObject([("model", "provider-model"), ("input", "Hi")] as [(String, JSONValue)]))
+        #expect(adapter.usesMapping)
+    }
+
     @Test("a provider the package does not know is taken to speak OpenAI's API; one it knows without the task is not")
     func unknownProvider() throws {
         #expect(try Self.url("brand-new", .conversational) == "https://router.huggingface.co/brand-new/v1/chat/completions")
