@@ -12,27 +12,29 @@ struct LoggingMiddleware: HFMiddleware {
     func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
         guard let logger else { return try await next(request, context) }
         let start = ContinuousClock.now
-        logStart(request, context, logger)
-        do {
-            let response = try await next(request, context)
-            logFinish(request, context, head: response.head, start: start, bytesReceived: response.body.count, logger)
-            return response
-        } catch {
-            logFailure(request, context, error: error, start: start, logger)
-            throw error
-        }
+        let response = try await logged(request, context, logger, start: start) { try await next(request, context) }
+        logFinish(request, context, head: response.head, start: start, bytesReceived: response.body.count, logger)
+        return response
     }
 
     func interceptStream(_ request: HTTPRequest, context: HFRequestContext, next: NextStream) async throws -> HTTPStreamingResponse {
         guard let logger else { return try await next(request, context) }
         let start = ContinuousClock.now
+        let response = try await logged(request, context, logger, start: start) { try await next(request, context) }
+        logFinish(request, context, head: response.head, start: start, bytesReceived: nil, logger)
+        guard logger.isEnabled(.debug) else { return response }
+        let observer = StreamEndLog(logger: logger, event: event(.debug, .streamFinished, request, context), start: start)
+        return HTTPStreamingResponse(head: response.head, body: response.body.observed(observer))
+    }
+
+    /// Runs `send` between the start event and, if it throws, the failure event.
+    private func logged<Response>(
+        _ request: HTTPRequest, _ context: HFRequestContext, _ logger: HFLogger, start: ContinuousClock.Instant,
+        _ send: () async throws -> Response
+    ) async throws -> Response {
         logStart(request, context, logger)
         do {
-            let response = try await next(request, context)
-            logFinish(request, context, head: response.head, start: start, bytesReceived: nil, logger)
-            guard logger.isEnabled(.debug) else { return response }
-            let observer = StreamEndLog(logger: logger, event: event(.debug, .streamFinished, request, context), start: start)
-            return HTTPStreamingResponse(head: response.head, body: response.body.observed(observer))
+            return try await send()
         } catch {
             logFailure(request, context, error: error, start: start, logger)
             throw error
