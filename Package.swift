@@ -36,9 +36,10 @@ let package = Package(
             dependencies: [.target(name: "CCurl", condition: .when(platforms: [.linux]))]
         ),
         .target(name: "HFCore", dependencies: ["HFJSON", "HFTransport"]),
-        .target(name: "HFInference", dependencies: ["HFCore"]),
-        .target(name: "HFStreaming", dependencies: ["HFCore", "HFInference"]),
-        .target(name: "HFEmbeddings", dependencies: ["HFCore"]),
+        // HFJSON is listed where its reader (`@_spi(JSONReader)`) is imported directly.
+        .target(name: "HFInference", dependencies: ["HFCore", "HFJSON"]),
+        .target(name: "HFStreaming", dependencies: ["HFCore", "HFJSON", "HFInference"]),
+        .target(name: "HFEmbeddings", dependencies: ["HFCore", "HFJSON"]),
         .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
         .target(name: "HFModels", dependencies: ["HFCore"]),
         .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels"]),
@@ -49,16 +50,16 @@ let package = Package(
             path: "Tests/HFReplay",
             resources: [.copy("Recorded")]
         ),
-        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFReplay"], path: "Tests/HFTestSupport"),
+        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFJSON", "HFReplay"], path: "Tests/HFTestSupport"),
         // The README's first command: the main job end to end, offline on recorded traffic or live.
         .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
-        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFReplay", "HFTestSupport"]),
-        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFInference", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
         .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),

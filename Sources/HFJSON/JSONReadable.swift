@@ -46,4 +46,28 @@ extension JSONReadable {
         }
         self = try result.get()
     }
+
+    /// Decodes a document that is the value, or an array whose first element is (the rest is
+    /// checked and skipped): text-generation servers answer either.
+    @_spi(JSONReader) public init(jsonOrFirstElement data: Data) throws(JSONDecodingError) {
+        let result = data.withUnsafeBytes { bytes in
+            Result { () throws(JSONDecodingError) -> Self in
+                var reader = JSONReader(bytes)
+                guard try reader.syntax({ reader throws(JSONReader.Failure) in try reader.peekKind() }) == .array else {
+                    return try Self(json: bytes)
+                }
+                try reader.syntax { reader throws(JSONReader.Failure) in try reader.beginArray() }
+                guard try reader.syntax({ reader throws(JSONReader.Failure) in try reader.nextElement() }) else {
+                    throw .expected("a value, or an array holding one")
+                }
+                let value = try Self(reading: &reader)
+                try reader.syntax { reader throws(JSONReader.Failure) in
+                    while try reader.nextElement() { try reader.skipValue() }
+                    try reader.finish()
+                }
+                return value
+            }
+        }
+        self = try result.get()
+    }
 }

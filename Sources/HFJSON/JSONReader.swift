@@ -243,9 +243,26 @@
         switch try peekKind() {
         case .object:
             try beginObject()
-            var object = JSONObject()
-            while let key = try nextKey() { object[key.string] = try readValue() }
-            return .object(object)
+            var keys: [String] = [], values: [JSONValue] = []
+            // Past a few members, repeated keys are found through a table: a hostile body with a
+            // million keys must not cost a million scans of the keys before it.
+            var positions: [String: Int] = [:]
+            while let key = try nextKey() {
+                let name = key.string
+                let value = try readValue()
+                let existing = keys.count <= 16 ? keys.firstIndex(of: name) : positions[name]
+                if let existing {
+                    values[existing] = value
+                    continue
+                }
+                if keys.count == 16 {
+                    positions = Dictionary(keys.enumerated().map { ($1, $0) }) { first, _ in first }
+                }
+                if keys.count >= 16 { positions[name] = keys.count }
+                keys.append(name)
+                values.append(value)
+            }
+            return .object(JSONObject(uniqueKeys: keys, values: values))
         case .array:
             try beginArray()
             var elements: [JSONValue] = []

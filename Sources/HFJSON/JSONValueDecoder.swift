@@ -7,21 +7,17 @@ import Foundation
 ///
 /// The rules are `JSONDecoder`'s: a missing member or `null` decodes as `nil` for optionals, a
 /// whole number written with a zero fraction (`3.0`) decodes as an integer, `Data` is base64 and
-/// `URL` a string. Failures are `DecodingError`s with the coding path; a syntax error in the bytes
-/// is a ``JSONSyntaxError``.
+/// `URL` a string, except one: a `Float` is the parsed `Double` narrowed (rounded twice, where
+/// `JSONDecoder` rounds the text once; the embeddings decoder reads floats exactly). Failures are
+/// `DecodingError`s with the coding path.
 ///
 /// ```swift
-/// let output = try JSONValueDecoder().decode(TextGenerationOutput.self, from: response.body)
+/// let scores = try JSONValueDecoder().decode([Double].self, from: JSONParser.parse(response.body))
 /// ```
 package struct JSONValueDecoder: Sendable {
     package init() {}
 
-    /// Decodes `type` from a JSON document.
-    package func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-        try decode(type, from: JSONParser.parse(data))
-    }
-
-    /// Decodes `type` from a value already parsed.
+    /// Decodes `type` from a value parsed by `JSONParser`.
     package func decode<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws -> Value {
         try TreeDecoder(value: value, codingPath: []).decodeValue(type)
     }
@@ -96,9 +92,11 @@ private struct TreeDecoder: Decoder {
         return exact
     }
 
-    /// Any floating-point type, from the number read as a `Double`.
+    /// Any floating-point type, from the number read as a `Double`; one that does not fit is refused.
     func floating<Floating: BinaryFloatingPoint>(_ type: Floating.Type) throws -> Floating {
-        Floating(try number())
+        let value = Floating(try number())
+        guard value.isFinite else { throw corrupted("the number \(self.value) does not fit in \(Floating.self)") }
+        return value
     }
 
     func mismatch(_ expected: Any.Type) -> DecodingError {

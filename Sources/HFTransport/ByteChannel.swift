@@ -15,7 +15,6 @@ package final class ByteChannel: Sendable {
         var terminal: Result<Void, any Error>?
         var terminalDelivered = false
         var reader: CheckedContinuation<Data?, any Error>?
-        var blockedSender: CheckedContinuation<Void, any Error>?
         var producerPaused = false
         var cancelled = false
     }
@@ -82,23 +81,6 @@ package final class ByteChannel: Sendable {
         state.withLock { $0.producerPaused }
     }
 
-    /// Waits until there is room, then appends; for async producers.
-    package func send(_ data: Data) async throws {
-        while true {
-            let accepted = data.withUnsafeBytes { offer($0) }
-            if accepted { return }
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.cancelled || state.pending.count < highWatermark { return true }
-                    state.blockedSender = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-            if isCancelled { throw HTTPTransportError.cancelled() }
-        }
-    }
-
     /// Ends the stream, with an error or normally. Later calls are ignored.
     package func finish(throwing error: (any Error)? = nil) {
         let reader = state.withLock { state -> CheckedContinuation<Data?, any Error>? in
@@ -114,11 +96,6 @@ package final class ByteChannel: Sendable {
         }
     }
 
-    /// `true` once the reader has given up.
-    package var isCancelled: Bool {
-        state.withLock { $0.cancelled }
-    }
-
     // MARK: Reader
 
     /// The next bytes, or `nil` at the end. Throws the transport's error after all bytes received
@@ -126,37 +103,32 @@ package final class ByteChannel: Sendable {
     package func next() async throws -> Data? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data?, any Error>) in
-                let outcome = state.withLock { state -> (Result<Data?, any Error>?, Bool, CheckedContinuation<Void, any Error>?) in
-                    if state.cancelled { return (.failure(HTTPTransportError.cancelled()), false, nil) }
+                let outcome = state.withLock { state -> (Result<Data?, any Error>?, Bool) in
+                    if state.cancelled { return (.failure(HTTPTransportError.cancelled()), false) }
                     if !state.pending.isEmpty {
                         let chunk = state.pending
                         state.pending = Data()
                         let resumeProducer = state.producerPaused
                         state.producerPaused = false
-                        let sender = state.blockedSender
-                        state.blockedSender = nil
-                        return (.success(chunk), resumeProducer, sender)
+                        return (.success(chunk), resumeProducer)
                     }
                     if let terminal = state.terminal {
-                        if state.terminalDelivered { return (.success(nil), false, nil) }
+                        if state.terminalDelivered { return (.success(nil), false) }
                         state.terminalDelivered = true
                         switch terminal {
-                        case .success: return (.success(nil), false, nil)
-                        case .failure(let error): return (.failure(error), false, nil)
+                        case .success: return (.success(nil), false)
+                        case .failure(let error): return (.failure(error), false)
                         }
                     }
                     if state.reader != nil {
-                        return (.failure(HTTPTransportError(.bodyAlreadyRead, "The response body is already being read by another iterator; iterate a body once.")), false, nil)
+                        return (.failure(HTTPTransportError(.bodyAlreadyRead, "The response body is already being read by another iterator; iterate a body once.")), false)
                     }
                     state.reader = continuation
                     let resumeProducer = state.producerPaused
                     state.producerPaused = false
-                    let sender = state.blockedSender
-                    state.blockedSender = nil
-                    return (nil, resumeProducer, sender)
+                    return (nil, resumeProducer)
                 }
-                let (result, resumeProducer, sender) = outcome
-                sender?.resume()
+                let (result, resumeProducer) = outcome
                 if resumeProducer { onDemand?() }
                 if let result { continuation.resume(with: result) }
             }
@@ -167,18 +139,15 @@ package final class ByteChannel: Sendable {
 
     /// The reader gives up: buffered bytes are dropped and the transfer is aborted.
     package func cancel() {
-        let (reader, sender, abort) = state.withLock { state -> (CheckedContinuation<Data?, any Error>?, CheckedContinuation<Void, any Error>?, Bool) in
-            guard !state.cancelled, !state.terminalDelivered else { return (nil, nil, false) }
+        let (reader, abort) = state.withLock { state -> (CheckedContinuation<Data?, any Error>?, Bool) in
+            guard !state.cancelled, !state.terminalDelivered else { return (nil, false) }
             state.cancelled = true
             state.pending = Data()
             let reader = state.reader
-            let sender = state.blockedSender
             state.reader = nil
-            state.blockedSender = nil
-            return (reader, sender, state.terminal == nil)
+            return (reader, state.terminal == nil)
         }
         reader?.resume(throwing: HTTPTransportError.cancelled())
-        sender?.resume(throwing: HTTPTransportError.cancelled())
         if abort { onCancel?() }
     }
 }

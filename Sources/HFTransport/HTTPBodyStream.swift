@@ -47,13 +47,13 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
     /// return HTTPStreamingResponse(head: response.head, body: response.body.observed(ByteCounter()))
     /// ```
     public func observed(_ observer: some HTTPBodyObserver) -> HTTPBodyStream {
-        HTTPBodyStream(source: source, taps: taps + [Tap(observer: observer, transform: nil)])
+        HTTPBodyStream(source: source, taps: taps + [Tap(observer: observer, transform: nil, earlier: taps)])
     }
 
     /// The same body, with any error its reader would get passed through `transform` first (and
     /// observers added later seeing the transformed error).
     package func mappingErrors(_ transform: @escaping @Sendable (any Error) -> any Error) -> HTTPBodyStream {
-        HTTPBodyStream(source: source, taps: taps + [Tap(observer: nil, transform: transform)])
+        HTTPBodyStream(source: source, taps: taps + [Tap(observer: nil, transform: transform, earlier: taps)])
     }
 
     public func makeAsyncIterator() -> Iterator {
@@ -73,6 +73,9 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
             let chunk: Data?
             do {
                 chunk = try await chunks.next()
+            } catch let misuse as HTTPTransportError where misuse.code == .bodyAlreadyRead {
+                // A second reader's mistake, not the end of the body the first one reads.
+                throw misuse
             } catch {
                 var failure = error
                 for tap in taps { failure = tap.end(with: failure) }
@@ -117,15 +120,19 @@ extension HTTPBodyStream {
     }
 
     /// An observer or an error transform, told of the end once: a body dropped before its end is
-    /// reported as cancelled when the last stream and iterator holding the tap go away.
+    /// reported as cancelled, through every earlier transform, when the last stream and iterator
+    /// holding the tap go away.
     fileprivate final class Tap: Sendable {
         let observer: (any HTTPBodyObserver)?
         let transform: (@Sendable (any Error) -> any Error)?
+        /// The transforms of the taps before this one, in order, for the report of a dropped body.
+        private let earlierTransforms: [@Sendable (any Error) -> any Error]
         private let finished = LockedState(false)
 
-        init(observer: (any HTTPBodyObserver)?, transform: (@Sendable (any Error) -> any Error)?) {
+        init(observer: (any HTTPBodyObserver)?, transform: (@Sendable (any Error) -> any Error)?, earlier: [Tap]) {
             self.observer = observer
             self.transform = transform
+            earlierTransforms = earlier.compactMap(\.transform)
         }
 
         /// Transforms `error` and tells the observer, the first time; returns the error to pass on.
@@ -148,8 +155,7 @@ extension HTTPBodyStream {
 
         deinit {
             guard observer != nil, claimEnd() else { return }
-            var error: any Error = HTTPTransportError.cancelled()
-            error = transform?(error) ?? error
+            let error = earlierTransforms.reduce(HTTPTransportError.cancelled() as any Error) { $1($0) }
             observer?.didFinish(error: error)
         }
     }

@@ -48,6 +48,14 @@ struct JSONTests {
         #expect(try JSONParser.parse(Data([0x22, 0x61, 0x62, 0x22])) == "ab")
     }
 
+    @Test("many members: order kept, a repeated key keeps its last value in its first place, past the table's threshold too")
+    func manyMembers() throws {
+        let members = (0..<40).map { "\"k\($0)\":\($0)" } + ["\"k3\":\"again\"", "\"k30\":\"again\""]
+        let object = try #require(try JSONParser.parse("{" + members.joined(separator: ",") + "}").objectValue)
+        #expect(object.keys == (0..<40).map { "k\($0)" })
+        #expect(object["k3"] == "again" && object["k30"] == "again" && object["k39"] == 39)
+    }
+
     @Test("nesting deeper than the cap is refused")
     func depthCap() {
         let deep = String(repeating: "[", count: JSONReader.maximumDepth + 1) + String(repeating: "]", count: JSONReader.maximumDepth + 1)

@@ -29,7 +29,7 @@ struct JSONValueDecoderTests {
     @Test("every kind of member, with JSONDecoder's rules for optionals, whole numbers, URLs and base64")
     func decodesLikeJSONDecoder() throws {
         let text = #"{"name":"n","count":3.0,"big":18446744073709551615,"ratio":0.5,"flag":true,"null":null,"items":[{"label":"POSITIVE","score":0.99}],"small":-8,"url":"https://huggingface.co/x","data":"AAEC","any":{"b":[1,"x"],"a":null}}"#
-        let ours = try JSONValueDecoder().decode(Sample.self, from: Data(text.utf8))
+        let ours = try JSONValueDecoder().decode(Sample.self, from: JSONParser.parse(text))
         let foundation = try JSONDecoder().decode(Sample.self, from: Data(text.utf8))
         #expect(ours.name == foundation.name && ours.count == foundation.count && ours.big == foundation.big)
         #expect(ours.ratio == foundation.ratio && ours.flag && ours.missing == nil && ours.null == nil)
@@ -46,7 +46,7 @@ struct JSONValueDecoderTests {
     func failures(_ text: String, _ path: String) throws {
         struct Wrapper: Decodable { let items: [Sample.Inner] }
         do {
-            _ = try JSONValueDecoder().decode(Wrapper.self, from: Data(text.utf8))
+            _ = try JSONValueDecoder().decode(Wrapper.self, from: JSONParser.parse(text))
             Issue.record("decoded \(text)")
         } catch let error as DecodingError {
             let context: DecodingError.Context
@@ -65,6 +65,6 @@ struct JSONValueDecoderTests {
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Int8.self, from: .integer(300)) }
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Int.self, from: .double(2.5)) }
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt.self, from: .integer(-1)) }
-        #expect(throws: JSONSyntaxError.self) { try JSONValueDecoder().decode(Int.self, from: Data("[1,".utf8)) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Float.self, from: .double(1e300)) }
     }
 }

@@ -47,11 +47,13 @@ struct PreflightTests {
     }
 
     @Test("NaN or infinity anywhere in a body, extra fields included, is a validation error", arguments: [Double.nan, .infinity, -.infinity])
-    func nonFiniteNumbers(_ number: Double) async {
+    func nonFiniteNumbers(_ number: Double) async throws {
         let (client, transport) = Self.client { _ in }
         var request = ChatLikeBody()
         request.extra["temperature"] = .double(number)
-        let error = #expect(throws: HFError.self) { try client.makeJSONRequest(url: Self.url, body: request) }
+        let operation = client.context(.chat, task: .conversational, model: "org/model")
+        let route = try await client.route(.conversational, model: "org/model", to: .router, context: operation)
+        let error = #expect(throws: HFError.self) { try route.call(encoding: request, client: client, operation: operation) }
         #expect(error?.category == .validation && error?.field == "body")
         #expect(transport.requests.isEmpty)
     }

@@ -74,3 +74,36 @@ struct SecretTests {
     }
 }
 
+
+@Suite("Redactor")
+struct RedactorTests {
+    static let token = "hf_REDACTORcanary0123456789abcdefghijk"
+
+    @Test("whole tokens become their redacted form; any run of 8 or more of a token's characters becomes ***")
+    func partialRuns() {
+        let redactor = Redactor(Secret(Self.token))
+        #expect(redactor.scrub("bad token \(Self.token).") == "bad token hf_***.")
+        // A snippet cut mid-token, and an excerpt holding the token's middle.
+        #expect(redactor.scrub("…\(Self.token.prefix(20))") == "…***")
+        #expect(redactor.scrub("near `\(Self.token.dropFirst(5).prefix(12))` here") == "near `***` here")
+        // Seven characters are left alone: too short to be told from ordinary text.
+        #expect(redactor.scrub("id \(Self.token.prefix(7))") == "id \(Self.token.prefix(7))")
+        #expect(redactor.scrub("naïve text, no token") == "naïve text, no token")
+    }
+
+    @Test("tokens are remembered most recent first, up to 256; the oldest are forgotten")
+    func capacity() {
+        let redactor = Redactor(nil)
+        var generator = SplitMix64(seed: 17)
+        let tokens = (0..<300).map { _ in "hf_" + (0..<4).map { _ in String(generator.next(), radix: 16) }.joined() }
+        for token in tokens { redactor.remember(Secret(token)) }
+        #expect(redactor.scrub(tokens[299]) == "hf_***")
+        #expect(redactor.scrub(tokens[44]) == "hf_***")
+        #expect(redactor.scrub(tokens[43]) == tokens[43])
+        // Using a token again makes it the most recent: it is not the next one forgotten.
+        redactor.remember(Secret(tokens[44]))
+        redactor.remember(Secret("hf_" + String(generator.next(), radix: 16) + String(generator.next(), radix: 16)))
+        #expect(redactor.scrub(tokens[44]) == "hf_***")
+        #expect(redactor.scrub(tokens[45]) == tokens[45])
+    }
+}

@@ -73,6 +73,26 @@ struct TokenProviderTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test("a call cancelled while the provider waits is cancelled, not an authentication failure")
+    func cancelledWhileFetching() async throws {
+        let transport = try Self.transport()
+        let provider = TokenProvider.refreshing {
+            try await Task.sleep(for: .seconds(60))
+            return "hf_never0123456789abcdefghijklmn"
+        }
+        let client = HFClient(configuration: HFConfiguration(tokenProvider: provider, environment: .empty), transport: transport)
+        let call = Task { try await client.send(client.makeRequest(.get, url: Self.infoURL)) }
+        try await Task.sleep(for: .milliseconds(50))
+        call.cancel()
+        let outcome = await call.result
+        if case .failure(let error as HFError) = outcome {
+            #expect(error.category == .cancelled)
+        } else {
+            Issue.record("expected a cancellation, got \(outcome)")
+        }
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test("fixed, none and environment providers")
     func fixedProviders() {
         #expect(TokenProvider.fixed("hf_abc").fixedToken == Secret("hf_abc"))

@@ -163,6 +163,7 @@ struct EmbeddingsAPITests {
             ("maximumInputsPerRequest", { _ = try await api.embed("x", model: .allMiniLML6v2, options: EmbeddingOptions(maximumInputsPerRequest: 0)) }),
             ("model", { _ = try await api.embed("x", model: "not a model id") }),
             ("provider", { _ = try await api.similarity(source: "a", sentences: ["b"], model: "sentence-transformers/all-MiniLM-L6-v2:together") }),
+            ("provider", { _ = try await api.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:groq") }),
             ("sentences", { _ = try await api.similarity(source: "a", sentences: [], model: .allMiniLML6v2) }),
         ]
         for (field, call) in cases {
@@ -175,7 +176,7 @@ struct EmbeddingsAPITests {
         #expect(server.requests.isEmpty)
     }
 
-    @Test("a chat-only provider is refused before any request; a policy suffix resolves through the recorded Hub mapping, which has no embeddings provider")
+    @Test("a provider suffix resolves through the recorded Hub mapping, which refuses a chat-only provider")
     func providerMappingRefusal() async throws {
         let recorded = try RecordedCase.load("TestInferenceClient.test_chat_completion_no_stream_sambanova_conversational")
         let server = try ReplayServer(case: recorded)
@@ -185,8 +186,7 @@ struct EmbeddingsAPITests {
             try await client.embeddings.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:sambanova")
         }
         #expect(pinned?.category == .validation)
-        #expect(pinned?.message.contains("no route for feature-extraction on sambanova") == true)
-        #expect(server.requests.isEmpty)
+        #expect(pinned?.message.contains("served by sambanova for conversational, not feature-extraction") == true)
         let policy = await #expect(throws: HFError.self) {
             try await client.embeddings.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:fastest")
         }

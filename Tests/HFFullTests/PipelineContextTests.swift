@@ -112,6 +112,26 @@ struct PipelineContextTests {
         #expect(recorder.finished == 1)
     }
 
+    @Test("a body dropped before its end is reported to an observer as the client's cancellation")
+    func droppedBodyObserved() async throws {
+        let recorded = try RecordedCase.load(Self.streamCase)
+        let recorder = Recorder()
+        let transport = MemoryTransport { _ in HTTPStreamingResponse(recorded: try #require(recorded.inferenceInteraction).response) }
+        let client = Self.client(transport, [recorder])
+        let ended = LockedState<[any Error]>([])
+        struct EndWatcher: HTTPBodyObserver {
+            let ended: LockedState<[any Error]>
+            func didFinish(error: (any Error)?) { if let error { ended.withLock { $0.append(error) } } }
+        }
+        do {
+            let response = try await client.stream(client.makeRequest(.post, url: URL(string: "https://router.huggingface.co/v1/chat/completions")!))
+            _ = response.body.observed(EndWatcher(ended: ended))
+        }
+        let error = try #require(ended.withLock { $0 }.only as? HFError)
+        #expect(error.category == .cancelled)
+        #expect(recorder.finished == 1)
+    }
+
     @Test("embeddings: the context names the task, the model and hf-inference")
     func embeddingsContext() async throws {
         let recorded = try RecordedCase.load(Self.embeddingCase)

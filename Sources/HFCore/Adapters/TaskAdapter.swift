@@ -1,9 +1,9 @@
 import Foundation
 
 /// How one provider (or the router, or a server of the caller's) serves one task: the URL of the
-/// call, the model id and body shape the provider wants, extra headers, how its response relates
-/// to the task's canonical shape, and whether it answers at once. The Python client's
-/// per-provider task helpers, as values.
+/// call, the model id and body shape the provider wants, how its response relates to the task's
+/// canonical shape, and whether it answers at once. The Python client's per-provider task
+/// helpers, as values.
 ///
 /// An API group builds the task's canonical body (Hugging Face's own shape: the OpenAI chat body,
 /// TEI's `{"inputs", …}`) and reads the canonical response; the adapter maps between those and
@@ -22,7 +22,6 @@ package struct TaskAdapter: Sendable {
     /// Whether the provider's model id comes from the Hub mapping (every provider but hf-inference,
     /// whose ids are Hub ids).
     package let usesMapping: Bool
-    package let headers: HTTPHeaders
     private let makeURL: @Sendable (_ base: URL, _ model: TaskModel) -> URL
     private let shapeBody: @Sendable (_ body: inout JSONObject, _ model: TaskModel) -> Void
 
@@ -31,7 +30,6 @@ package struct TaskAdapter: Sendable {
         execution: TaskExecution = .synchronous,
         response: ResponseShape = .canonical,
         usesMapping: Bool = true,
-        headers: HTTPHeaders = [:],
         url: @escaping @Sendable (_ base: URL, _ model: TaskModel) -> URL,
         body: @escaping @Sendable (_ body: inout JSONObject, _ model: TaskModel) -> Void = { _, _ in }
     ) {
@@ -39,7 +37,6 @@ package struct TaskAdapter: Sendable {
         self.execution = execution
         self.response = response
         self.usesMapping = usesMapping
-        self.headers = headers
         makeURL = url
         shapeBody = body
     }

@@ -38,8 +38,7 @@ package struct TaskRoute: Sendable {
         } catch {
             throw .validation(field: "body", "could not be encoded as JSON: \(error)")
         }
-        var request = client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: accept)
-        for field in adapter.headers { request.headers[field.name] = field.value }
+        let request = client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: accept)
         var context = operation
         context.provider = provider
         context.token = token

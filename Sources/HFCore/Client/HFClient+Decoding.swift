@@ -7,10 +7,15 @@ import Foundation
 // `decoding` error quoting it, unless it is an error object sent with a 2xx status.
 
 extension HFClient {
-    /// Reads a 2xx reply with the type's own reader.
-    package func read<Value: JSONReadable>(_ type: Value.Type, from response: HTTPResponse, context: HFRequestContext) throws(HFError) -> Value {
+    /// Reads a 2xx reply with the type's own reader, from the shape the route's provider answers.
+    package func read<Value: JSONReadable>(
+        _ type: Value.Type, from response: HTTPResponse, shape: ResponseShape = .canonical, context: HFRequestContext
+    ) throws(HFError) -> Value {
         do {
-            return try Value(json: response.body)
+            switch shape {
+            case .canonical: return try Value(json: response.body)
+            case .objectOrFirstElement: return try Value(jsonOrFirstElement: response.body)
+            }
         } catch {
             throw decodingError(describing: error, response: response, expected: "\(Value.self)", context: context)
         }

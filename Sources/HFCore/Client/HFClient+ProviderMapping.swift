@@ -19,13 +19,24 @@ extension HFClient {
         }
     }
 
-    /// The mapping to use for `model` and `task`: the one for `provider` when given, else the first
-    /// usable one in the account's order. Fails with a validation error, before any inference call,
-    /// when no provider serves the model for the task; the message lists what exists.
+    /// The mapping this client would use for `model` and `task`: the one for `provider` when given,
+    /// else the first usable one in the account's order among the providers this client can call
+    /// for the task. Fails with a validation error, before any inference call, when no provider
+    /// serves the model for the task; the message lists what exists.
     ///
     /// On `hf-inference`, feature extraction and sentence similarity are interchangeable: the same
     /// sentence-transformers model serves both routes.
     public func resolveMapping(model: ModelID, task: InferenceTask, provider: Provider? = nil) async throws -> ProviderMapping {
+        do {
+            return try await mapping(for: model, task: task, provider: provider)
+        } catch {
+            throw finalize(error, context: nil)
+        }
+    }
+
+    /// ``resolveMapping(model:task:provider:)`` for the package's own calls, whose errors leave
+    /// through their operation.
+    package func mapping(for model: ModelID, task: InferenceTask, provider: Provider? = nil) async throws -> ProviderMapping {
         let mappings = try await providerMappings(for: model)
         let available = mappings.map { "\($0.provider) (\($0.task), \($0.status))" }.joined(separator: ", ")
         guard !mappings.isEmpty else {
@@ -46,7 +57,8 @@ extension HFClient {
             logStagingMapping(mapping)
             return mapping
         }
-        let candidates = mappings.filter(serves)
+        // The account's first choice may be a provider this client has no route for: the next one serves.
+        let candidates = mappings.filter { serves($0) && adapters.adapter(for: $0.provider, task: task) != nil }
         guard let mapping = candidates.first(where: { $0.status == .live }) ?? candidates.first(where: { $0.status != .error }) else {
             throw HFError.validation(field: "model", "no provider serves \(model.repository) for \(task); available: \(available)")
         }
@@ -65,7 +77,7 @@ extension HFClient {
         logger.log(HFLogEvent(
             level: .warning, kind: .serverWarning, operation: .providerMapping, method: "GET", route: "provider mapping",
             provider: mapping.provider,
-            message: "\(mapping.hfModelID) is in status '\(mapping.status)' on \(mapping.provider): it may be visible only to the provider's organisation, or failing its health check"
+            message: scrub("\(mapping.hfModelID) is in status '\(mapping.status)' on \(mapping.provider): it may be visible only to the provider's organisation, or failing its health check")
         ))
     }
 }

@@ -36,7 +36,7 @@ extension HFClient {
                 let adapter = try adapter(for: requested, task: task)
                 if !adapter.usesMapping { return providerRoute(adapter, requested, model: model, providerID: model.repository) }
             }
-            let mapping = try await resolveMapping(model: model, task: task, provider: requested)
+            let mapping = try await mapping(for: model, task: task, provider: requested)
             return providerRoute(try adapter(for: mapping.provider, task: task), mapping.provider, model: model, providerID: mapping.providerModelID)
         }
     }

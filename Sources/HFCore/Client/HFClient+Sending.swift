@@ -38,18 +38,6 @@ extension HFClient {
         return HTTPRequest(method: method, url: url, headers: headers, body: body, limits: configuration.limits)
     }
 
-    /// A `POST` of `body` as JSON, keys in declaration order (so `model` leads); a value JSON cannot
-    /// carry (NaN, an infinity) fails as a validation error.
-    package func makeJSONRequest(url: URL, body: some Encodable, accept: String = "application/json") throws(HFError) -> HTTPRequest {
-        let data: Data
-        do {
-            data = try JSONValueEncoder().encode(body)
-        } catch {
-            throw .validation(field: "body", "could not be encoded as JSON: \(error)")
-        }
-        return makeRequest(.post, url: url, body: data, contentType: "application/json", accept: accept)
-    }
-
     // MARK: Exchanges within an operation
 
     /// Sends `request` for the call `context` describes and reads the whole response; a non-2xx

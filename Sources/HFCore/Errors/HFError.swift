@@ -52,8 +52,8 @@ public struct HFError: Error, Sendable {
     /// A lower-level description of the cause, such as libcurl's error text (scrubbed of the token).
     public package(set) var underlyingDescription: String?
     /// The error that caused this one, such as the transport's ``HTTPTransportError`` or what a
-    /// middleware or token provider threw; `nil` when the server's answer is the cause. Its own
-    /// description is not scrubbed: print ``underlyingDescription`` instead.
+    /// middleware or token provider threw; `nil` when the server's answer is the cause. One whose
+    /// description quoted a token the client used is kept only as a ``RedactedError``.
     public package(set) var underlyingError: (any Error)?
 
     /// Creates an error; the package's own code uses the category-named factories.

@@ -25,7 +25,9 @@ public struct HFRequestContext: Sendable {
     public var provider: Provider?
     /// 1 for the first attempt; a middleware that sends a request again counts up.
     public var attempt: Int
-    /// When the whole response, or a stream's head, must have arrived; each attempt gets what remains.
+    /// When the whole response, or a stream's head, must have arrived: `requestTimeout` from the
+    /// start of the call, Hub look-up and token fetch included. Each attempt gets what remains, so
+    /// a middleware that tries again after a timeout (a retry, a failover) sets a later deadline.
     public var deadline: ContinuousClock.Instant
     /// `true` when the response is read as a stream.
     public var isStreaming: Bool

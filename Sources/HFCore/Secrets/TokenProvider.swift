@@ -7,9 +7,10 @@
 /// configuration.tokenProvider = .refreshing { try await vault.currentToken() }
 /// ```
 ///
-/// A refreshing provider is called once per request (retries and redirects of a request included
-/// in that one call); cache inside the closure if fetching is costly. Every token it returns is
-/// remembered by the client and scrubbed from errors and logs, as the fixed one is.
+/// A refreshing provider is asked before every attempt of every request that carries a token (a
+/// middleware's retry is another attempt; a redirect is not); cache inside the closure if fetching
+/// is costly. Every token it returns is remembered by the client and scrubbed from errors and
+/// logs, as the fixed one is.
 public struct TokenProvider: Sendable {
     private enum Kind: Sendable {
         case fixed(Secret?)
@@ -45,7 +46,8 @@ public struct TokenProvider: Sendable {
     }
 
     /// The token `fetch` returns, asked for each request; `nil` or an empty string means none.
-    /// An error it throws fails the request as ``HFError/Category/authentication``.
+    /// An error it throws fails the request as ``HFError/Category/authentication`` (or as
+    /// ``HFError/Category/cancelled`` when the call was cancelled while it waited).
     public static func refreshing(_ fetch: @escaping @Sendable () async throws -> String?) -> TokenProvider {
         TokenProvider(kind: .refreshing(fetch), source: .closure)
     }
@@ -68,6 +70,7 @@ public struct TokenProvider: Sendable {
             } catch let error as HFError {
                 throw error
             } catch {
+                if error is CancellationError || Task.isCancelled { throw .cancelled() }
                 throw .tokenProviderFailed(error)
             }
         }

@@ -15,7 +15,7 @@ extension InferenceAPI {
         return try await client.perform(textGenerationContext(target, streaming: false)) { operation in
             let call = try await inference.textGenerationCall(request, via: target, stream: false, operation: operation)
             let response = try await inference.client.run(call)
-            return try inference.client.decode(TextGenerationOutput.self, from: response, shape: call.route.adapter.response, context: call.context)
+            return try inference.client.read(TextGenerationOutput.self, from: response, shape: call.route.adapter.response, context: call.context)
         }
     }
 

@@ -1,5 +1,7 @@
+import HFCore
+
 /// A text-generation reply: the text, and details when asked for with `details`.
-public struct TextGenerationOutput: Sendable, Hashable, Decodable {
+public struct TextGenerationOutput: Sendable, Hashable {
     public var generatedText: String
     public var details: TextGenerationDetails?
 
@@ -7,15 +9,10 @@ public struct TextGenerationOutput: Sendable, Hashable, Decodable {
         self.generatedText = generatedText
         self.details = details
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case generatedText = "generated_text"
-        case details
-    }
 }
 
 /// How generation went.
-public struct TextGenerationDetails: Sendable, Hashable, Decodable {
+public struct TextGenerationDetails: Sendable, Hashable {
     /// `length`, `eos_token` or `stop_sequence`.
     public var finishReason: FinishReason?
     public var generatedTokens: Int?
@@ -38,28 +35,13 @@ public struct TextGenerationDetails: Sendable, Hashable, Decodable {
         self.bestOfSequences = bestOfSequences
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case finishReason = "finish_reason"
-        case generatedTokens = "generated_tokens"
-        case seed, prefill, tokens
-        case topTokens = "top_tokens"
-        case bestOfSequences = "best_of_sequences"
-    }
-
     /// One of the `best_of` sequences.
-    public struct BestOfSequence: Sendable, Hashable, Decodable {
+    public struct BestOfSequence: Sendable, Hashable {
         public var generatedText: String?
         public var finishReason: FinishReason?
         public var generatedTokens: Int?
         public var seed: UInt64?
         public var prefill: [TextGenerationToken]?
         public var tokens: [TextGenerationToken]?
-
-        private enum CodingKeys: String, CodingKey {
-            case generatedText = "generated_text"
-            case finishReason = "finish_reason"
-            case generatedTokens = "generated_tokens"
-            case seed, prefill, tokens
-        }
     }
 }

@@ -31,9 +31,9 @@ extension StreamCodec where Element == TextGenerationStreamOutput {
         decode: { bytes throws(JSONDecodingError) in try TextGenerationStreamOutput(json: bytes) },
         text: { $0.text },
         isFinal: { $0.details != nil || $0.generatedText != nil },
-        wholeReply: { _, json in
+        wholeReply: { data, _ in
             // A server that ignored `stream` answers a text-generation output, possibly in an array.
-            let output = try JSONValueDecoder().decode(TextGenerationOutput.self, from: json.arrayValue?.first ?? json)
+            let output = try TextGenerationOutput(jsonOrFirstElement: data)
             let details = output.details.map {
                 TextGenerationStreamOutput.Details(finishReason: $0.finishReason, generatedTokens: $0.generatedTokens, seed: $0.seed)
             }

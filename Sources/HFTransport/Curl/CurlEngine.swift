@@ -173,12 +173,13 @@ final class CurlEngine: @unchecked Sendable {
         for (transfer, error) in expired { finish(transfer, with: error) }
     }
 
-    /// Milliseconds until libcurl or a deadline needs the thread; long when nothing is pending,
-    /// since a command wakes the thread anyway.
+    /// Milliseconds until libcurl or a deadline needs the thread; without either, as long as
+    /// `curl_multi_poll` takes (about 24 days), since a command wakes the thread anyway: an idle
+    /// engine does not wake.
     private func pollTimeout() -> Int32 {
         var curlTimeout = -1
         curl_multi_timeout(multi, &curlTimeout)
-        var timeout = curlTimeout >= 0 ? curlTimeout : 60_000
+        var timeout = curlTimeout >= 0 ? curlTimeout : Int(Int32.max)
         let now = monotonicNow()
         for transfer in active.values {
             guard let deadline = transfer.nextDeadline else { continue }

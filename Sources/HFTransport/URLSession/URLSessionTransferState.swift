@@ -49,12 +49,17 @@ final class URLSessionTransferState: @unchecked Sendable {
             fields.withLock { $0.continuation = nil }
             return
         }
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.setEventHandler { [weak self] in self?.checkDeadlines() }
-        fields.withLock { fields in
+        // The timer is made under the lock that `fail` takes: a cancellation that came in meanwhile
+        // has resumed the caller already, and nothing is started.
+        let timer = fields.withLock { fields -> DispatchSourceTimer? in
+            guard !fields.finished else { return nil }
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.setEventHandler { [weak self] in self?.checkDeadlines() }
             fields.timer = timer
             arm(timer, at: start.adding(request.limits.timeout))
+            return timer
         }
+        guard let timer else { return }
         timer.resume()
         task.resume()
     }

@@ -2,7 +2,8 @@
 /// context's ``TokenRequirement`` says) and adds `X-HF-Bill-To` to requests that carry a token's
 /// authority. It runs after the caller's middleware, which therefore never sees the token, and
 /// before redirects, which strip both from a request leaving for another origin. A credential a
-/// middleware set on the request itself is left as it is.
+/// middleware or the caller set on the request itself is left as it is (and scrubbed like the
+/// provider's tokens).
 struct CredentialMiddleware: HFMiddleware {
     let configuration: HFConfiguration
     let redactor: Redactor
@@ -18,7 +19,10 @@ struct CredentialMiddleware: HFMiddleware {
     private func authorize(_ request: HTTPRequest, _ context: HFRequestContext) async throws(HFError) -> HTTPRequest {
         var request = request
         if let billTo = configuration.billTo, context.token != .never { request.headers["X-HF-Bill-To"] = billTo }
-        guard request.authorization == nil else { return request }
+        if let given = request.authorization {
+            redactor.remember(given)
+            return request
+        }
         switch context.token {
         case .never:
             return request

@@ -21,7 +21,12 @@ struct RedirectMiddleware: HFMiddleware {
             let response = try await next(request, context)
             guard let redirected = try follow(response.head, of: request) else { return response }
             // A redirect's body is a short note; dropping an unread one would close the connection.
-            _ = try? await response.collect(limit: 64 << 10)
+            // Only cancellation matters if reading it fails: the next hop is what counts.
+            do {
+                _ = try await response.collect(limit: 64 << 10)
+            } catch {
+                if Task.isCancelled { throw HFError.cancelled() }
+            }
             request = redirected
         }
         throw tooManyRedirects(request)

@@ -1,4 +1,4 @@
-// Providers that serve only chat, on OpenAI's own path.
+// Providers reached with OpenAI's own paths: chat, and for some embeddings.
 
 extension ProviderAdapters {
     static let baseten = chatOnly(.baseten, directBaseURL: "https://inference.baseten.co")
@@ -10,12 +10,18 @@ extension ProviderAdapters {
     static let publicAI = chatOnly(.publicAI, directBaseURL: "https://api.publicai.co")
     /// Removed from the router on 2026-07-01; kept so recorded traffic and old configurations work.
     static let hyperbolic = chatOnly(.hyperbolic, directBaseURL: nil)
-    /// Removed from the router on 2026-07-01.
-    static let nebius = chatOnly(.nebius, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01; served OpenAI-style embeddings too.
+    static let nebius = ProviderAdapters(.nebius, directBaseURL: nil, [
+        .openAIChat(path: "/v1/chat/completions"),
+        .openAIEmbeddings(path: "/v1/embeddings"),
+    ])
     /// Removed from the router on 2026-07-01.
     static let nvidia = chatOnly(.nvidia, directBaseURL: nil)
-    /// Removed from the router on 2026-07-01.
-    static let sambaNova = chatOnly(.sambaNova, directBaseURL: nil)
+    /// Removed from the router on 2026-07-01; served OpenAI-style embeddings too.
+    static let sambaNova = ProviderAdapters(.sambaNova, directBaseURL: nil, [
+        .openAIChat(path: "/v1/chat/completions"),
+        .openAIEmbeddings(path: "/v1/embeddings"),
+    ])
     /// Removed from the router on 2026-07-01.
     static let clarifai = chatOnly(.clarifai, directBaseURL: nil)
 
