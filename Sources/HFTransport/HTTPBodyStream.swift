@@ -74,8 +74,9 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
             do {
                 chunk = try await chunks.next()
             } catch let misuse as HTTPTransportError where misuse.code == .bodyAlreadyRead {
-                // A second reader's mistake, not the end of the body the first one reads.
-                throw misuse
+                // A second reader's mistake, not the end of the body the first one reads: the
+                // error is transformed as any other, and no observer hears an end.
+                throw taps.reduce(misuse as any Error) { error, tap in tap.transform?(error) ?? error }
             } catch {
                 var failure = error
                 for tap in taps { failure = tap.end(with: failure) }
@@ -87,6 +88,13 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
             }
             for tap in taps { tap.observer?.didReceive(chunk) }
             return chunk
+        }
+
+        /// Tells the observers the body ended normally although its reader stops before the
+        /// transport's end: a stream whose protocol says it is complete (`[DONE]`, a final event)
+        /// is not a cancelled one. Dropping the iterator then closes the transfer as usual.
+        package func finishReading() {
+            for tap in taps { tap.endNormally() }
         }
     }
 }

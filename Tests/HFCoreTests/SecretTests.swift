@@ -89,6 +89,10 @@ struct RedactorTests {
         // Seven characters are left alone: too short to be told from ordinary text.
         #expect(redactor.scrub("id \(Self.token.prefix(7))") == "id \(Self.token.prefix(7))")
         #expect(redactor.scrub("naïve text, no token") == "naïve text, no token")
+        // A credential with non-ASCII characters never cuts a character of the text in two.
+        let accented = Redactor(Secret("clé-é-0123456789abcdef"))
+        #expect(accented.scrub("x ĩ-0123456789abcdef") == "x ĩ***")
+        #expect(accented.scrub("clé-é-0123456789abcdef") == "***")
     }
 
     @Test("tokens are remembered most recent first, up to 256; the oldest are forgotten")

@@ -190,7 +190,7 @@ struct EmbeddingsAPITests {
         let policy = await #expect(throws: HFError.self) {
             try await client.embeddings.embed("x", model: "meta-llama/Llama-3.1-8B-Instruct:fastest")
         }
-        #expect(policy?.message.contains("no provider serves meta-llama/Llama-3.1-8B-Instruct for feature-extraction") == true)
+        #expect(policy?.message.contains("no provider this client can call serves meta-llama/Llama-3.1-8B-Instruct for feature-extraction") == true)
         let hub = try #require(server.requests.only)
         #expect(hub.method == "GET")
         #expect(hub.path == "/api/models/meta-llama/Llama-3.1-8B-Instruct")

@@ -22,12 +22,14 @@ struct PipelineContextTests {
             let context: HFRequestContext
         }
 
-        private let state = LockedState<(seen: [Seen], chunkBytes: Int, chunkTasks: Set<Int>, finished: Int)>(([], 0, [], 0))
+        private let state = LockedState<(seen: [Seen], chunkBytes: Int, chunkTasks: Set<Int>, finished: Int, failed: Int)>(([], 0, [], 0, 0))
 
         var seen: [Seen] { state.withLock { $0.seen } }
         var chunkBytes: Int { state.withLock { $0.chunkBytes } }
         var chunkTasks: Set<Int> { state.withLock { $0.chunkTasks } }
         var finished: Int { state.withLock { $0.finished } }
+        /// How many of the ends were errors.
+        var failed: Int { state.withLock { $0.failed } }
 
         private func record(_ level: String, _ context: HFRequestContext) {
             state.withLock { $0.seen.append(Seen(level: level, context: context)) }
@@ -63,7 +65,10 @@ struct PipelineContextTests {
             }
 
             func didFinish(error: (any Error)?) {
-                recorder.state.withLock { $0.finished += 1 }
+                recorder.state.withLock {
+                    $0.finished += 1
+                    if error != nil { $0.failed += 1 }
+                }
             }
         }
     }
@@ -109,7 +114,8 @@ struct PipelineContextTests {
         // The observer saw the whole body, on the task that read it: no task of its own.
         #expect(recorder.chunkBytes == recorded.interactions[1].response.body.count)
         #expect(recorder.chunkTasks == [readerTask])
-        #expect(recorder.finished == 1)
+        // Ended by `[DONE]`: a normal end, not a cancelled body.
+        #expect(recorder.finished == 1 && recorder.failed == 0)
     }
 
     @Test("a body dropped before its end is reported to an observer as the client's cancellation")
@@ -129,7 +135,7 @@ struct PipelineContextTests {
         }
         let error = try #require(ended.withLock { $0 }.only as? HFError)
         #expect(error.category == .cancelled)
-        #expect(recorder.finished == 1)
+        #expect(recorder.finished == 1 && recorder.failed == 1)
     }
 
     @Test("embeddings: the context names the task, the model and hf-inference")

@@ -21,12 +21,9 @@ extension HFClient {
         }
     }
 
-    /// Decodes a 2xx reply with `Decodable`, after taking it to the canonical shape.
-    package func decode<Value: Decodable>(
-        _ type: Value.Type, from response: HTTPResponse, shape: ResponseShape = .canonical, context: HFRequestContext
-    ) throws(HFError) -> Value {
-        var json = try parseJSON(from: response, context: context)
-        if shape == .objectOrFirstElement, let first = json.arrayValue?.first { json = first }
+    /// Decodes a 2xx reply with `Decodable`, over the parsed value.
+    package func decode<Value: Decodable>(_ type: Value.Type, from response: HTTPResponse, context: HFRequestContext) throws(HFError) -> Value {
+        let json = try parseJSON(from: response, context: context)
         do {
             return try JSONValueDecoder().decode(type, from: json)
         } catch {

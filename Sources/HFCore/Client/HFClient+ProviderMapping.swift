@@ -54,13 +54,16 @@ extension HFClient {
             guard serves(mapping) else {
                 throw HFError.validation(field: "model", "\(model.repository) is served by \(provider) for \(mapping.task), not \(task)")
             }
+            guard adapters.adapter(for: provider, task: task) != nil else {
+                throw HFError.validation(field: "provider", "this client has no route for \(task) on \(provider)")
+            }
             logStagingMapping(mapping)
             return mapping
         }
         // The account's first choice may be a provider this client has no route for: the next one serves.
         let candidates = mappings.filter { serves($0) && adapters.adapter(for: $0.provider, task: task) != nil }
         guard let mapping = candidates.first(where: { $0.status == .live }) ?? candidates.first(where: { $0.status != .error }) else {
-            throw HFError.validation(field: "model", "no provider serves \(model.repository) for \(task); available: \(available)")
+            throw HFError.validation(field: "model", "no provider this client can call serves \(model.repository) for \(task); the Hub lists: \(available)")
         }
         logStagingMapping(mapping)
         return mapping

@@ -26,8 +26,10 @@ public struct HFRequestContext: Sendable {
     /// 1 for the first attempt; a middleware that sends a request again counts up.
     public var attempt: Int
     /// When the whole response, or a stream's head, must have arrived: `requestTimeout` from the
-    /// start of the call, Hub look-up and token fetch included. Each attempt gets what remains, so
-    /// a middleware that tries again after a timeout (a retry, a failover) sets a later deadline.
+    /// start of the call, a Hub look-up included. Each attempt's transport gets what remains, and
+    /// an attempt due after it is refused before sending (a token provider's closure is not
+    /// interrupted), so a middleware that tries again after a timeout (a retry, a failover) sets
+    /// a later deadline.
     public var deadline: ContinuousClock.Instant
     /// `true` when the response is read as a stream.
     public var isStreaming: Bool

@@ -89,7 +89,7 @@ public struct EmbeddingsAPI: Sendable {
             let inputs: JSONValue = ["source_sentence": .string(source), "sentences": .array(sentences.map(JSONValue.string))]
             let call = try route.call(JSONObject([("inputs", inputs)]), client: client, operation: operation)
             let response = try await client.run(call)
-            let scores = try client.decode([Double].self, from: response, shape: route.adapter.response, context: call.context)
+            let scores = try client.decode([Double].self, from: response, context: call.context)
             guard scores.count == sentences.count else {
                 let mismatch = Embeddings.ShapeMismatch(description: "\(sentences.count) sentences were sent but \(scores.count) scores came back")
                 throw client.decodingError(describing: mismatch, response: response, expected: "similarity scores", context: call.context)

@@ -49,6 +49,6 @@ extension StreamCodec where Element == ChatCompletionChunk {
         decode: { bytes throws(JSONDecodingError) in try ChatCompletionChunk(json: bytes) },
         text: { $0.text },
         isFinal: { chunk in chunk.choices.contains { $0.finishReason != nil } },
-        wholeReply: { data, _ in [ChatCompletionChunk(try ChatCompletion(json: data))] }
+        wholeReply: { data in [ChatCompletionChunk(try ChatCompletion(json: data))] }
     )
 }

@@ -92,6 +92,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                     throw client.finalize(failure, context: context)
                 }
                 if ended {
+                    body?.finishReading()
                     finish()
                     return nil
                 }
@@ -234,7 +235,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 return
             }
             do {
-                for element in try codec.wholeReply(data, json) { accept(element) }
+                for element in try codec.wholeReply(data) { accept(element) }
                 ended = true
             } catch {
                 failure = decodingError("a streaming request was answered with one JSON body of an unexpected shape: \(error)", data: data)

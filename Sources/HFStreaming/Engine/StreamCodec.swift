@@ -13,14 +13,14 @@ package struct StreamCodec<Element: Sendable>: Sendable {
     /// may end after it without `[DONE]`, as older text-generation servers do.
     package var isFinal: @Sendable (Element) -> Bool
     /// The elements standing for a whole, non-streamed reply, from a server that answered a
-    /// streaming request with one JSON body: its bytes, and the value already parsed from them.
-    package var wholeReply: @Sendable (Data, JSONValue) throws -> [Element]
+    /// streaming request with one JSON body.
+    package var wholeReply: @Sendable (Data) throws -> [Element]
 
     package init(
         decode: @escaping @Sendable (UnsafeRawBufferPointer) throws(JSONDecodingError) -> Element,
         text: @escaping @Sendable (Element) -> String?,
         isFinal: @escaping @Sendable (Element) -> Bool,
-        wholeReply: @escaping @Sendable (Data, JSONValue) throws -> [Element]
+        wholeReply: @escaping @Sendable (Data) throws -> [Element]
     ) {
         self.decode = decode
         self.text = text

@@ -31,7 +31,7 @@ extension StreamCodec where Element == TextGenerationStreamOutput {
         decode: { bytes throws(JSONDecodingError) in try TextGenerationStreamOutput(json: bytes) },
         text: { $0.text },
         isFinal: { $0.details != nil || $0.generatedText != nil },
-        wholeReply: { data, _ in
+        wholeReply: { data in
             // A server that ignored `stream` answers a text-generation output, possibly in an array.
             let output = try TextGenerationOutput(jsonOrFirstElement: data)
             let details = output.details.map {

@@ -19,6 +19,11 @@ struct CredentialMiddleware: HFMiddleware {
     private func authorize(_ request: HTTPRequest, _ context: HFRequestContext) async throws(HFError) -> HTTPRequest {
         var request = request
         if let billTo = configuration.billTo, context.token != .never { request.headers["X-HF-Bill-To"] = billTo }
+        // Credentials a middleware or the caller wrote as headers (`x-api-key`, a `Bearer` value).
+        for field in request.headers where HTTPHeaders.isSensitive(field.name) {
+            redactor.remember(Secret(field.value))
+            if field.value.hasPrefix("Bearer ") { redactor.remember(Secret(String(field.value.dropFirst(7)))) }
+        }
         if let given = request.authorization {
             redactor.remember(given)
             return request

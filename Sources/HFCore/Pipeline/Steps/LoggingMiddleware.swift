@@ -66,7 +66,7 @@ struct LoggingMiddleware: HFMiddleware {
         var finished = event(level, .requestFinished, request, context)
         finished.status = head.status
         finished.duration = .now - start
-        finished.requestID = head.headers["X-Request-Id"]
+        finished.requestID = head.headers["X-Request-Id"].map(redactor.scrub)
         finished.bytesSent = request.body?.count ?? 0
         finished.bytesReceived = bytesReceived
         logger.log(finished)

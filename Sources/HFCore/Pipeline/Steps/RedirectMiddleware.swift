@@ -6,27 +6,23 @@ struct RedirectMiddleware: HFMiddleware {
     static let maximumHops = 5
 
     func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
-        var request = request
-        for _ in 0...Self.maximumHops {
-            let response = try await next(request, context)
-            guard let redirected = try follow(response.head, of: request) else { return response }
-            request = redirected
-        }
-        throw tooManyRedirects(request)
+        try await following(request, head: \.head) { try await next($0, context) }
     }
 
     func interceptStream(_ request: HTTPRequest, context: HFRequestContext, next: NextStream) async throws -> HTTPStreamingResponse {
+        // A streamed redirect's body is dropped unread, which closes its connection: reading it
+        // could take as long as a slow server likes, past the call's deadline.
+        try await following(request, head: \.head) { try await next($0, context) }
+    }
+
+    /// Sends `request`, and each redirected request, until a response is not a redirect to follow.
+    private func following<Response>(
+        _ request: HTTPRequest, head: (Response) -> HTTPResponseHead, _ send: (HTTPRequest) async throws -> Response
+    ) async throws -> Response {
         var request = request
         for _ in 0...Self.maximumHops {
-            let response = try await next(request, context)
-            guard let redirected = try follow(response.head, of: request) else { return response }
-            // A redirect's body is a short note; dropping an unread one would close the connection.
-            // Only cancellation matters if reading it fails: the next hop is what counts.
-            do {
-                _ = try await response.collect(limit: 64 << 10)
-            } catch {
-                if Task.isCancelled { throw HFError.cancelled() }
-            }
+            let response = try await send(request)
+            guard let redirected = try follow(head(response), of: request) else { return response }
             request = redirected
         }
         throw tooManyRedirects(request)
