@@ -116,7 +116,7 @@ struct ErrorMappingTests {
             HFError(response: Self.response(503, #"{"error":"loading \#(token)","estimated_time":3}"#)),
             .validation(field: "temperature", "3 is out of range"), HFError(response: Self.response(500, #"{"message":"\#(token)"}"#)),
             cause, .timeout("no response"), .decoding("bad \(token)", body: Data("{\"x\":\"\(token)".utf8)), .streamInterrupted(cause: cause, partialOutput: "Deep learning \(token)"),
-            .cancelled(), .responseTooLarge(limit: 10),
+            .cancelled(), HFError(transportError: .responseTooLarge(limit: 10)),
         ].map { $0.redacted(by: redactor) }
         let categories = Set(errors.map(\.category))
         #expect(categories == [.authentication, .rateLimited, .modelUnavailable, .validation, .api, .network, .timeout, .decoding, .streamInterrupted, .cancelled, .responseTooLarge])

@@ -84,7 +84,7 @@ struct RoutingTests {
 
     @Test("custom endpoint chat URLs follow the official clients' rule")
     func endpointChatURL() {
-        func chat(_ text: String) -> String { HFConfiguration.chatCompletionURL(forEndpoint: URL(string: text)!).absoluteString }
+        func chat(_ text: String) -> String { HFConfiguration.openAIURL(forEndpoint: URL(string: text)!, route: "/chat/completions").absoluteString }
         #expect(chat("http://localhost:8080") == "http://localhost:8080/v1/chat/completions")
         #expect(chat("http://localhost:8080/") == "http://localhost:8080/v1/chat/completions")
         #expect(chat("https://x.endpoints.huggingface.cloud/v1/") == "https://x.endpoints.huggingface.cloud/v1/chat/completions")

@@ -6,7 +6,7 @@ import Foundation
 extension TaskAdapter {
     /// `{router}/v1/chat/completions` with the model id as given: the router reads its suffix.
     static let routerChat = TaskAdapter(task: .conversational, usesMapping: false) { base, _ in
-        join(base, "/v1/chat/completions")
+        HFConfiguration.join(base, "/v1/chat/completions")
     } body: { body, model in
         body["model"] = .string(model.asGiven)
     }
@@ -15,7 +15,7 @@ extension TaskAdapter {
     /// model id and the provider's body rewrite.
     static func openAIChat(path: String, rewrite: ChatBodyRewrite = .none) -> TaskAdapter {
         TaskAdapter(task: .conversational) { base, _ in
-            join(base, path)
+            HFConfiguration.join(base, path)
         } body: { body, model in
             body["model"] = .string(model.providerID)
             rewrite.apply(to: &body)
@@ -25,7 +25,7 @@ extension TaskAdapter {
     /// hf-inference's `/models/{id}/v1/chat/completions`, with the Hub id; text-generation servers
     /// take a JSON schema as a grammar value.
     static let hfInferenceChat = TaskAdapter(task: .conversational, usesMapping: false) { base, model in
-        join(base, "/models/\(model.hubID)/v1/chat/completions")
+        HFConfiguration.join(base, "/models/\(model.hubID)/v1/chat/completions")
     } body: { body, model in
         body["model"] = .string(model.hubID)
         ChatBodyRewrite.jsonSchemaAsGrammar.apply(to: &body)
@@ -35,7 +35,7 @@ extension TaskAdapter {
     /// `/chat/completions` is kept, one ending in `/v1` gets `/chat/completions`, anything else
     /// gets `/v1/chat/completions`; the query string is kept. The model name is sent as given.
     static let chatEndpoint = TaskAdapter(task: .conversational, usesMapping: false) { base, _ in
-        HFConfiguration.chatCompletionURL(forEndpoint: base)
+        HFConfiguration.openAIURL(forEndpoint: base, route: "/chat/completions")
     } body: { body, model in
         body["model"] = .string(model.asGiven)
     }

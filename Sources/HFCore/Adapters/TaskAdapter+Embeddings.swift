@@ -9,7 +9,7 @@ extension TaskAdapter {
     /// (feature extraction) or one score per sentence (sentence similarity).
     static func hfInferencePipeline(_ task: InferenceTask) -> TaskAdapter {
         TaskAdapter(task: task, usesMapping: false) { base, model in
-            join(base, "/models/\(model.providerID)/pipeline/\(task.rawValue)")
+            HFConfiguration.join(base, "/models/\(model.providerID)/pipeline/\(task.rawValue)")
         }
     }
 
@@ -17,7 +17,7 @@ extension TaskAdapter {
     /// `{"model": id, "input": …, options}`, answered with `data[].embedding`.
     static func openAIEmbeddings(path: String) -> TaskAdapter {
         TaskAdapter(task: .featureExtraction) { base, _ in
-            join(base, path)
+            HFConfiguration.join(base, path)
         } body: { body, model in
             body = openAIEmbeddingsBody(body, model: model.providerID)
         }
@@ -31,14 +31,7 @@ extension TaskAdapter {
     /// `/embeddings`, else `/embeddings` is added after a trailing `/v1`, else `/v1/embeddings`.
     /// The model name goes in the body when one was given.
     static let openAIEmbeddingsEndpoint = TaskAdapter(task: .featureExtraction, usesMapping: false) { base, _ in
-        guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else { return base }
-        var path = components.path
-        while path.hasSuffix("/") { path.removeLast() }
-        if !path.hasSuffix("/embeddings") {
-            path += path.hasSuffix("/v1") ? "/embeddings" : "/v1/embeddings"
-        }
-        components.path = path
-        return components.url ?? base
+        HFConfiguration.openAIURL(forEndpoint: base, route: "/embeddings")
     } body: { body, model in
         body = openAIEmbeddingsBody(body, model: model.providerID.isEmpty ? nil : model.providerID)
     }

@@ -6,7 +6,7 @@ import Foundation
 extension TaskAdapter {
     /// hf-inference's `/models/{id}`, with the Hub id in the URL only.
     static let hfInferenceTextGeneration = TaskAdapter(task: .textGeneration, response: .objectOrFirstElement, usesMapping: false) { base, model in
-        join(base, "/models/\(model.hubID)")
+        HFConfiguration.join(base, "/models/\(model.hubID)")
     }
 
     /// A text-generation-inference server or Inference Endpoint: posted to the URL as given.

@@ -52,9 +52,4 @@ package struct TaskAdapter: Sendable {
         shapeBody(&body, model)
         return body
     }
-
-    /// `{base}{path}`, `path` appended verbatim (model ids keep their `/`).
-    package static func join(_ base: URL, _ path: String) -> URL {
-        HFConfiguration.join(base, path)
-    }
 }

@@ -37,11 +37,6 @@ extension HFError {
         return error
     }
 
-    /// The response body passed the configured cap.
-    package static func responseTooLarge(limit: Int) -> HFError {
-        HFError(transportError: .responseTooLarge(limit: limit))
-    }
-
     /// A token provider's closure threw `error`.
     package static func tokenProviderFailed(_ error: any Error) -> HFError {
         var failure = HFError(

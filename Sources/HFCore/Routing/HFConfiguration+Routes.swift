@@ -18,21 +18,24 @@ extension HFConfiguration {
         return components.url ?? url
     }
 
-    /// The chat URL for a custom endpoint, by the official clients' rule: a path ending in
-    /// `/chat/completions` is kept, one ending in `/v1` gets `/chat/completions`, anything else
-    /// gets `/v1/chat/completions`. The query string is kept.
-    package static func chatCompletionURL(forEndpoint endpoint: URL) -> URL {
+    /// The URL of an OpenAI-style `route` (`/chat/completions`, `/embeddings`) on a server of the
+    /// caller's, by the official clients' rule: a path that already ends in `route` is kept, one
+    /// ending in `/v1` gets `route`, anything else gets `/v1` and `route`. Trailing slashes are
+    /// dropped; the query string and fragment are kept.
+    package static func openAIURL(forEndpoint endpoint: URL, route: String) -> URL {
         // Worked out on the URL's text, which is cheaper than URLComponents on this per-request
-        // path: the path runs from the first "/" after the authority to the query or fragment.
+        // path and keeps the path's percent-escapes as written: the path runs from the first "/"
+        // after the authority to the query or fragment.
         let text = endpoint.absoluteString
         let tail = text.firstIndex { $0 == "?" || $0 == "#" } ?? text.endIndex
         let authority = text.firstRange(of: "://")?.upperBound ?? text.startIndex
         let pathStart = text[authority..<tail].firstIndex(of: "/") ?? tail
         let path = String(text[pathStart..<tail]).trimmingTrailingSlashes()
-        let suffix = path.hasSuffix("/chat/completions") ? "" : path.hasSuffix("/v1") ? "/chat/completions" : "/v1/chat/completions"
+        let suffix = path.hasSuffix(route) ? "" : path.hasSuffix("/v1") ? route : "/v1" + route
         return URL(string: text[..<pathStart] + path + suffix + text[tail...]) ?? endpoint
     }
 
+    /// `{base}{path}`, `path` appended verbatim (model ids keep their `/`).
     package static func join(_ base: URL, _ path: String) -> URL {
         let left = base.absoluteString.trimmingTrailingSlashes()
         let right = path.hasPrefix("/") ? path : "/" + path

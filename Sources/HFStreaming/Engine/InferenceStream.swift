@@ -213,33 +213,33 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         /// A 2xx reply that is not an event stream: a JSON error, a whole reply, or events sent
         /// with the wrong content type.
         private mutating func readWhole(_ response: HTTPStreamingResponse) async {
-            var data = Data()
+            let data: Data
             do {
-                for try await chunk in response.body {
-                    data.append(chunk)
-                    if data.count > client.configuration.maximumResponseSize {
-                        throw HFError.responseTooLarge(limit: client.configuration.maximumResponseSize)
-                    }
-                }
+                data = try await response.collect(limit: client.configuration.maximumResponseSize).body
             } catch {
                 failure = interruption(error)
                 return
             }
-            guard let json = try? JSONParser.parse(data) else {
-                parse(data)
-                parse(nil)
-                return
-            }
-            if case .object(let object) = json, !(object["error"]?.isNull ?? true) {
-                failure = serverError(object, data: data)
-                return
-            }
+            let elements: [Element]
             do {
-                for element in try codec.wholeReply(data) { accept(element) }
-                ended = true
+                elements = try codec.wholeReply(data)
             } catch {
-                failure = decodingError("a streaming request was answered with one JSON body of an unexpected shape: \(error)", data: data)
+                // Not a whole reply: an error object, events under the wrong content type, or a
+                // body of another shape. Only then is it parsed as a tree.
+                guard let json = try? JSONParser.parse(data) else {
+                    parse(data)
+                    parse(nil)
+                    return
+                }
+                if case .object(let object) = json, !(object["error"]?.isNull ?? true) {
+                    failure = serverError(object, data: data)
+                } else {
+                    failure = decodingError("a streaming request was answered with one JSON body of an unexpected shape: \(error)", data: data)
+                }
+                return
             }
+            for element in elements { accept(element) }
+            ended = true
         }
 
         // MARK: Errors
