@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "HFEmbeddings", targets: ["HFEmbeddings"]),
         .library(name: "HFSimilarity", targets: ["HFSimilarity"]),
         .library(name: "HFModels", targets: ["HFModels"]),
+        .library(name: "HFMultimodal", targets: ["HFMultimodal"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -42,7 +43,8 @@ let package = Package(
         .target(name: "HFEmbeddings", dependencies: ["HFCore", "HFJSON"]),
         .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
         .target(name: "HFModels", dependencies: ["HFCore"]),
-        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels"]),
+        .target(name: "HFMultimodal", dependencies: ["HFCore"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels", "HFMultimodal"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFMultimodalTests", dependencies: ["HFMultimodal", "HFReplay", "HFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,3 +5,4 @@
 @_exported import HFEmbeddings
 @_exported import HFSimilarity
 @_exported import HFModels
+@_exported import HFMultimodal

@@ -60,3 +60,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         zip(keyStorage, valueStorage).lazy.map { (key: $0, value: $1) }.makeIterator()
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// An object with these members, in the order written.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
+    }
+}

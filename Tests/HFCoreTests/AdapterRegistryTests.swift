@@ -1,4 +1,5 @@
 import Foundation
+import HFTestSupport
 import Testing
 
 @testable import HFCore
@@ -36,14 +37,14 @@ struct AdapterRegistryTests {
     @Test("the chat body: the provider's model id in place of the caller's, first; rewrites only where the provider needs them")
     func chatBody() throws {
         let canonical = JSONObject([("model", "org/model:p"), ("messages", [["role": "user", "content": "Hi"]]), ("store", false)] as [(String, JSONValue)])
-        let together = try #require(AdapterRegistry.standard.adapter(for: .together, task: .conversational)).body(from: canonical, model: Self.model)
+        let together = try #require(AdapterRegistry.standard.adapter(for: .together, task: .conversational)).jsonBody(from: canonical, model: Self.model)
         #expect(together.keys == ["model", "messages", "store"])
         #expect(together["model"] == "provider-model")
-        let cerebras = try #require(AdapterRegistry.standard.adapter(for: .cerebras, task: .conversational)).body(from: canonical, model: Self.model)
+        let cerebras = try #require(AdapterRegistry.standard.adapter(for: .cerebras, task: .conversational)).jsonBody(from: canonical, model: Self.model)
         #expect(cerebras["store"] == nil)
-        let router = try #require(AdapterRegistry.standard.routerAdapter(for: .conversational)).body(from: canonical, model: Self.model)
+        let router = try #require(AdapterRegistry.standard.routerAdapter(for: .conversational)).jsonBody(from: canonical, model: Self.model)
         #expect(router["model"] == "org/model:p" && router["store"] == false)
-        let hfInference = try #require(AdapterRegistry.standard.adapter(for: .hfInference, task: .conversational)).body(from: canonical, model: Self.model)
+        let hfInference = try #require(AdapterRegistry.standard.adapter(for: .hfInference, task: .conversational)).jsonBody(from: canonical, model: Self.model)
         #expect(hfInference["model"] == "org/model")
     }
 
@@ -51,10 +52,10 @@ struct AdapterRegistryTests {
     func embeddingsBody() throws {
         let canonical = JSONObject([("inputs", ["a", "b"]), ("normalize", true)] as [(String, JSONValue)])
         let pipeline = try #require(AdapterRegistry.standard.adapter(for: .hfInference, task: .featureExtraction))
-        #expect(pipeline.body(from: canonical, model: Self.model) == canonical)
+        #expect(try pipeline.jsonBody(from: canonical, model: Self.model) == canonical)
         #expect(!pipeline.usesMapping)
         let deepInfra = try #require(AdapterRegistry.standard.adapter(for: .deepInfra, task: .featureExtraction))
-        let body = deepInfra.body(from: canonical, model: Self.model)
+        let body = try deepInfra.jsonBody(from: canonical, model: Self.model)
         #expect(body.keys == ["model", "input", "normalize"])
         #expect(body["model"] == "provider-model" && body["input"] == ["a", "b"])
         #expect(deepInfra.usesMapping)
@@ -64,7 +65,7 @@ struct AdapterRegistryTests {
     func scalewayEmbeddings() throws {
         #expect(try Self.url(.scaleway, .featureExtraction) == "https://router.huggingface.co/scaleway/v1/embeddings")
         let adapter = try #require(AdapterRegistry.standard.adapter(for: .scaleway, task: .featureExtraction))
-        let body = adapter.body(from: JSONObject([("inputs", "Hi")] as [(String, JSONValue)]), model: Self.model)
+        let body = try adapter.jsonBody(from: JSONObject([("inputs", "Hi")] as [(String, JSONValue)]), model: Self.model)
         #expect(body == JSONObject([("model", "provider-model"), ("input", "Hi")] as [(String, JSONValue)]))
         #expect(adapter.usesMapping)
     }

@@ -111,7 +111,7 @@ struct ChatRequestEncodingTests {
         let request = ChatCompletionRequest(model: "org/model", messages: [.user("Hi")], responseFormat: .jsonSchema(name: "n", schema: ["type": "object"]))
         let canonical = try #require(try Self.encode(request).objectValue)
         let adapter = try #require(AdapterRegistry.standard.adapter(for: provider, task: .conversational))
-        let body = adapter.body(from: canonical, model: TaskModel(asGiven: "org/model", hubID: "org/model", providerID: "provider-id"))
+        let body = try adapter.jsonBody(from: canonical, model: TaskModel(asGiven: "org/model", hubID: "org/model", providerID: "provider-id"))
         #expect(body["response_format"] == expected)
         #expect(body["model"] == (provider == .hfInference ? "org/model" : "provider-id"))
     }

@@ -40,6 +40,7 @@ package struct AdapterRegistry: Sendable {
         case (.textGeneration, .huggingFace): return .textGenerationEndpoint
         case (.featureExtraction, .huggingFace): return .embeddingsEndpoint
         case (.featureExtraction, .openAI): return .openAIEmbeddingsEndpoint
+        case (_, .huggingFace) where InferenceTask.hfInferenceTaskRoutes.contains(task): return .huggingFaceTaskEndpoint(task)
         default: return nil
         }
     }

@@ -26,19 +26,38 @@ package struct TaskRoute: Sendable {
         return try call(object, client: client, accept: accept, operation: operation)
     }
 
-    /// The call for `canonical`, the task's body in Hugging Face's shape, shaped as the provider
-    /// wants it; a value JSON cannot carry fails as a validation error. Its context is the
-    /// operation's, with the provider that will answer and the token this route needs.
+    /// The call for `canonical`, the task's body in Hugging Face's shape.
     package func call(
         _ canonical: JSONObject, client: HFClient, accept: String = "application/json", operation: HFRequestContext
     ) throws(HFError) -> TaskCall {
-        let body: Data
-        do {
-            body = try JSONWriter.write(.object(adapter.body(from: canonical, model: model)))
-        } catch {
-            throw .validation(field: "body", "could not be encoded as JSON: \(error)")
+        try call(TaskPayload(json: canonical), client: client, accept: accept, operation: operation)
+    }
+
+    /// The call for `payload`, the task's input in Hugging Face's shape, shaped as the provider
+    /// wants it; a value the body cannot carry fails as a validation error. Its context is the
+    /// operation's, with the provider that will answer and the token this route needs.
+    package func call(
+        _ payload: TaskPayload, client: HFClient, accept: String = "application/json", operation: HFRequestContext
+    ) throws(HFError) -> TaskCall {
+        let data: Data
+        let contentType: String
+        switch try adapter.body(for: payload, model: model) {
+        case .json(let object):
+            do {
+                data = try JSONWriter.write(.object(object))
+            } catch {
+                throw .validation(field: "body", "could not be encoded as JSON: \(error)")
+            }
+            contentType = "application/json"
+        case .media(let media):
+            data = media.data
+            contentType = media.contentType
+        case .multipart(let form):
+            data = form.encoded()
+            contentType = form.contentType
         }
-        let request = client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: accept)
+        var request = client.makeRequest(.post, url: url, body: data, contentType: contentType, accept: accept)
+        for field in adapter.headers { request.headers[field.name] = field.value }
         var context = operation
         context.provider = provider
         context.token = token
@@ -54,11 +73,13 @@ package struct TaskCall: Sendable {
 }
 
 extension HFClient {
-    /// Sends a task call as its provider answers it, and returns the response whole.
+    /// Sends a task call as its provider answers it, and returns the task's canonical reply whole
+    /// (a provider's base64 image decoded, a result URL downloaded).
     package func run(_ call: TaskCall) async throws -> HTTPResponse {
         switch call.route.adapter.execution {
         case .synchronous:
-            return try await exchange(call.request, context: call.context)
+            let response = try await exchange(call.request, context: call.context)
+            return try await call.route.adapter.reply.apply(to: response, ReplyContext(client: self, call: call))
         }
     }
 

@@ -49,6 +49,9 @@ public struct HFConfiguration: Sendable {
     public var streamIdleTimeout: Duration
     /// The largest response body accepted. Default 64 MiB.
     public var maximumResponseSize: Int
+    /// The largest file (image, audio, document) a task call uploads, checked before anything is
+    /// sent. Default 50 MiB; the router refuses much larger bodies anyway.
+    public var maximumUploadSize: Int
 
     /// Headers added to every request (they cannot replace `Authorization`).
     public var extraHeaders: HTTPHeaders
@@ -93,6 +96,7 @@ public struct HFConfiguration: Sendable {
         requestTimeout = .seconds(300)
         streamIdleTimeout = .seconds(60)
         maximumResponseSize = 64 << 20
+        maximumUploadSize = 50 << 20
         extraHeaders = [:]
         userAgent = HFPackage.defaultUserAgent
         billTo = nil

@@ -38,4 +38,17 @@ public struct InferenceTask: OpenStringValue {
     public static let audioToAudio: InferenceTask = "audio-to-audio"
     public static let textToVideo: InferenceTask = "text-to-video"
     public static let imageToVideo: InferenceTask = "image-to-video"
+    public static let tabularClassification: InferenceTask = "tabular-classification"
+    public static let tabularRegression: InferenceTask = "tabular-regression"
+
+    /// The tasks hf-inference serves on `/models/{id}` with its own task bodies: every task but
+    /// chat, text generation and the embeddings pipelines.
+    package static let hfInferenceTaskRoutes: [InferenceTask] = [
+        .textClassification, .tokenClassification, .zeroShotClassification, .questionAnswering,
+        .tableQuestionAnswering, .fillMask, .summarization, .translation, .tabularClassification,
+        .tabularRegression, .textToImage, .imageToImage, .imageToText, .imageClassification,
+        .imageSegmentation, .objectDetection, .zeroShotImageClassification, .visualQuestionAnswering,
+        .documentQuestionAnswering, .textToVideo, .imageToVideo, .textToSpeech, .textToAudio,
+        .automaticSpeechRecognition, .audioClassification, .audioToAudio,
+    ]
 }

@@ -6,5 +6,5 @@ extension ProviderAdapters {
         .hfInferenceTextGeneration,
         .hfInferencePipeline(.featureExtraction),
         .hfInferencePipeline(.sentenceSimilarity),
-    ])
+    ] + InferenceTask.hfInferenceTaskRoutes.map(TaskAdapter.hfInferenceTask))
 }

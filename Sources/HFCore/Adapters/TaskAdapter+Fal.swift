@@ -1,0 +1,67 @@
+import Foundation
+
+// fal's tasks that answer at once (`fal.run`, routed as `{router}/fal-ai/{providerId}`): speech
+// recognition, text-to-speech and text-to-image (protocol §7.3). Files go inline as data URIs;
+// results come back as URLs on fal's media host, downloaded without the token.
+
+extension TaskAdapter {
+    /// `POST {base}/{providerId}` with fal's body for `task`.
+    static func fal(_ task: InferenceTask) -> TaskAdapter {
+        let reply: ReplyConversion
+        switch task {
+        case .textToImage: reply = .falFile(at: ["images", "0"])
+        case .textToSpeech: reply = .falFile(at: ["audio"])
+        default: reply = .none
+        }
+        return TaskAdapter(task: task, headers: ["Accept": "application/json"], reply: reply) { base, model in
+            HFConfiguration.join(base, "/" + model.providerID)
+        } payload: { payload, _ in
+            var body = JSONObject()
+            var parameters = payload.parameters
+            switch task {
+            case .automaticSpeechRecognition:
+                if let media = payload.media { body["audio_url"] = .string(falAudio(media).dataURI) }
+            case .textToSpeech:
+                body["text"] = payload.json["inputs"] ?? .string("")
+            default:
+                body["prompt"] = payload.json["inputs"] ?? .string("")
+                // fal sizes images with one object.
+                if let width = parameters["width"], let height = parameters["height"] {
+                    parameters["width"] = nil
+                    parameters["height"] = nil
+                    parameters["image_size"] = ["width": width, "height": height]
+                }
+            }
+            for (key, value) in parameters { body[key] = value }
+            return .json(body)
+        }
+    }
+
+    /// The audio relabelled as fal accepts it (after the JavaScript client's table); other
+    /// formats are labelled `audio/mpeg`, as the Python client labels everything, and fal reads
+    /// the bytes.
+    private static func falAudio(_ media: TaskMedia) -> TaskMedia {
+        let accepted = ["audio/mpeg": "audio/mpeg", "audio/mp3": "audio/mpeg", "audio/mp4": "audio/mp4", "audio/wav": "audio/x-wav", "audio/x-wav": "audio/x-wav", "audio/webm": "video/webm", "video/webm": "video/webm"]
+        return TaskMedia(data: media.data, contentType: accepted[media.contentType] ?? "audio/mpeg")
+    }
+}
+
+extension ReplyConversion {
+    /// fal's file result at `path` (`{"url", "content_type"}`), downloaded.
+    static func falFile(at path: [String]) -> ReplyConversion {
+        ReplyConversion { response, context in
+            var file: JSONValue? = try context.json(response)
+            for step in path {
+                if let index = Int(step) {
+                    file = file?.arrayValue.flatMap { index < $0.count ? $0[index] : nil }
+                } else {
+                    file = file?[step]
+                }
+            }
+            guard let url = file?["url"]?.stringValue else {
+                throw context.unreadable(response, "`\(path.joined(separator: "."))` holds no file URL")
+            }
+            return try await context.download(url, declaredType: file?["content_type"]?.stringValue, from: response)
+        }
+    }
+}

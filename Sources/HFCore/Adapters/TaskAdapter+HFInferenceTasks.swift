@@ -1,0 +1,36 @@
+import Foundation
+
+// hf-inference's per-model route for every task that is not chat, text generation or embeddings,
+// and the same bodies posted to a dedicated Inference Endpoint: protocol §7.1.
+
+extension TaskAdapter {
+    /// `POST {base}/models/{id}` with hf-inference's body for `task`.
+    static func hfInferenceTask(_ task: InferenceTask) -> TaskAdapter {
+        TaskAdapter(task: task, usesMapping: false) { base, model in
+            HFConfiguration.join(base, "/models/\(model.hubID)")
+        } payload: { payload, _ in
+            huggingFaceBody(payload)
+        }
+    }
+
+    /// An Inference Endpoint or another server speaking hf-inference's task bodies: the URL is used
+    /// as given.
+    static func huggingFaceTaskEndpoint(_ task: InferenceTask) -> TaskAdapter {
+        TaskAdapter(task: task, usesMapping: false) { base, _ in base } payload: { payload, _ in
+            huggingFaceBody(payload)
+        }
+    }
+
+    /// The binary-input rule: a file with nothing else to say is sent as the raw body, with its
+    /// media type; otherwise the body is JSON, the file base64 in `inputs` unless the task put it
+    /// elsewhere (visual and document question answering nest it with the question).
+    static func huggingFaceBody(_ payload: TaskPayload) -> TaskBody {
+        guard let media = payload.media else { return .json(payload.json) }
+        let onlyEmptyParameters = payload.json.allSatisfy { $0.key == "parameters" } && payload.parameters.isEmpty
+        if payload.json["inputs"] == nil, onlyEmptyParameters { return .media(media) }
+        var body = JSONObject()
+        if payload.json["inputs"] == nil { body["inputs"] = .string(media.data.base64EncodedString()) }
+        for (key, value) in payload.json { body[key] = value }
+        return .json(body)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import HFCore
+
+/// A label and its score: what image, audio, text and zero-shot classification return, best first.
+public struct ClassificationLabel: Sendable, Hashable, Codable {
+    public let label: String
+    /// Between 0 and 1 unless the call asked for raw logits (``ClassificationFunction/none``).
+    public let score: Double
+
+    public init(label: String, score: Double) {
+        self.label = label
+        self.score = score
+    }
+}
+
+/// How a classifier turns its raw scores into the scores it returns.
+public struct ClassificationFunction: OpenStringValue {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let sigmoid: ClassificationFunction = "sigmoid"
+    public static let softmax: ClassificationFunction = "softmax"
+    /// The raw logits.
+    public static let none: ClassificationFunction = "none"
+}
+
+/// A list of labels in either shape a classifier answers with: `[{label, score}]`, the same list
+/// wrapped in an outer array (text classification), or the older zero-shot form
+/// `{"sequence", "labels": […], "scores": […]}`.
+struct ClassificationList: Decodable, Sendable {
+    let labels: [ClassificationLabel]
+
+    private struct ZeroShotForm: Decodable {
+        let labels: [String]
+        let scores: [Double]
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([ClassificationLabel].self) {
+            labels = list
+        } else if let nested = try? container.decode([[ClassificationLabel]].self) {
+            labels = nested.first ?? []
+        } else {
+            let form = try container.decode(ZeroShotForm.self)
+            guard form.labels.count == form.scores.count else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(form.labels.count) labels but \(form.scores.count) scores")
+            }
+            labels = zip(form.labels, form.scores).map(ClassificationLabel.init)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A candidate for a masked token: the completed text, the token, and its score.
+public struct MaskFill: Sendable, Hashable, Codable {
+    /// The input with the mask replaced by this token.
+    public let sequence: String
+    public let score: Double
+    /// The token's id in the model's vocabulary.
+    public let token: Int?
+    /// The token as text.
+    public let tokenString: String
+
+    public init(sequence: String, score: Double, token: Int?, tokenString: String) {
+        self.sequence = sequence
+        self.score = score
+        self.token = token
+        self.tokenString = tokenString
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sequence, score, token
+        case tokenString = "token_str"
+    }
+}

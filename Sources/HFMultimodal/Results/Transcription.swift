@@ -1,0 +1,58 @@
+import Foundation
+
+/// What speech recognition heard: the text and, when asked for or given, timed pieces of it.
+public struct Transcription: Sendable, Hashable, Codable {
+    public let text: String
+    /// Timed pieces, in order; empty when the model gave none.
+    public let chunks: [Chunk]
+
+    public init(text: String, chunks: [Chunk] = []) {
+        self.text = text
+        self.chunks = chunks
+    }
+
+    /// A piece of the text and when it was said, in seconds from the start.
+    public struct Chunk: Sendable, Hashable, Codable {
+        public let text: String
+        public let start: Double?
+        /// `nil` when the model did not say (the last chunk of a cut-off clip).
+        public let end: Double?
+
+        public init(text: String, start: Double?, end: Double?) {
+            self.text = text
+            self.start = start
+            self.end = end
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, output, chunks, segments
+    }
+
+    private struct TimestampedChunk: Decodable {
+        let text: String
+        let timestamp: [Double?]?
+    }
+
+    // hf-inference and fal send `chunks[].timestamp: [start, end]`; OpenAI-style servers send
+    // `segments[]` with `start` and `end`; fal's older models put the text in `output`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let text = try container.decodeIfPresent(String.self, forKey: .text) {
+            self.text = text
+        } else {
+            text = try container.decode(String.self, forKey: .output)
+        }
+        if let chunks = try container.decodeIfPresent([TimestampedChunk].self, forKey: .chunks) {
+            self.chunks = chunks.map { Chunk(text: $0.text, start: $0.timestamp?.first ?? nil, end: $0.timestamp.flatMap { $0.count > 1 ? $0[1] : nil }) }
+        } else {
+            chunks = try container.decodeIfPresent([Chunk].self, forKey: .segments) ?? []
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(chunks, forKey: .segments)
+    }
+}
