@@ -1,5 +1,6 @@
 // The package's main job, end to end: a chat completion, the same prompt streamed token by token,
-// an embedding and sentence similarities, and a model's availability.
+// an embedding and sentence similarities, a model's availability, objects found in a photo, speech
+// recognised in a voice clip, and an image made from a prompt.
 //
 //   Scripts/demo.sh            offline: a loopback replay server serves real recorded responses
 //   HF_TOKEN=hf_… Scripts/demo.sh   live: the real router and Hub
@@ -65,6 +66,24 @@ struct Demo {
         for mapping in availability.providers {
             say("  \(mapping.provider): \(mapping.status), task \(mapping.task), provider id \(mapping.providerModelID)")
         }
+
+        section("5. Vision: objects in a photo (facebook/detr-resnet-50)")
+        let photo = MediaInput.data(try OfflineServer.upload(OfflineServer.multimodalCases[0]))
+        for object in try await client.multimodal.detectObjects(in: photo, model: "facebook/detr-resnet-50") {
+            let box = object.box
+            say("  \(object.label) \(String(format: "%.2f", object.score)) at (\(box.xmin), \(box.ymin)), \(box.width)×\(box.height) px")
+        }
+
+        section("6. Audio: speech recognition (jonatasgrosman/wav2vec2-large-xlsr-53-english)")
+        let clip = MediaInput.data(try OfflineServer.upload(OfflineServer.multimodalCases[1]))
+        let heard = try await client.multimodal.transcribe(clip, model: "jonatasgrosman/wav2vec2-large-xlsr-53-english")
+        say("  \"\(heard.text)\"")
+
+        section("7. Text to image (CompVis/stable-diffusion-v1-4)")
+        let image = try await client.multimodal.textToImage("An astronaut riding a horse on the moon.", model: "CompVis/stable-diffusion-v1-4")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hf-demo-astronaut.\(image.fileExtension)")
+        try image.write(to: file)
+        say("  \(image.contentType), \(image.data.count) bytes, written to \(file.path)")
     }
 
     static func section(_ title: String) {

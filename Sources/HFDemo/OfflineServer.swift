@@ -27,7 +27,24 @@ struct OfflineServer {
         server.serve(similarity, at: Route("POST", hfInference + "/sentence-similarity"))
         // Recorded with only the provider mapping expanded; answers any expansion of the model.
         server.serve(mapping, at: Route(method: "GET", host: "huggingface.co", path: "/api/models/meta-llama/Meta-Llama-3-8B-Instruct", query: nil))
+        // Vision, audio and image generation: recorded on today's hf-inference routes.
+        for stem in Self.multimodalCases { server.serve(case: try RecordedCase.load(stem)) }
         client = HFClient.replaying(server)
+    }
+
+    static let multimodalCases = [
+        "TestInferenceClient.test_object_detection_hf-inference_object-detection",
+        "TestInferenceClient.test_automatic_speech_recognition_hf-inference_automatic-speech-recognition",
+        "TestInferenceClient.test_text_to_image_default_hf-inference_text-to-image",
+    ]
+
+    /// The file a recorded case uploaded (a photo, a voice clip), so live and offline runs send the
+    /// same input.
+    static func upload(_ stem: String) throws -> Data {
+        guard let body = try RecordedCase.load(stem).interactions.first(where: { $0.request.method == "POST" })?.request.body else {
+            throw HFError(category: .decoding, message: "the recording \(stem) has no upload")
+        }
+        return body
     }
 
     /// The first interaction of a recorded case whose URL path contains `path`.

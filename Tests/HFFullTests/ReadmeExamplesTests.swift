@@ -133,4 +133,45 @@ struct ReadmeExamplesTests {
         #expect(availability.state == .available)
         #expect(availability.liveProviders.map(\.provider) == [.together, .hfInference])
     }
+
+    @Test("vision, audio and image generation")
+    func multimodal() async throws {
+        let server = try ReplayServer()
+        for stem in [
+            "TestInferenceClient.test_image_classification_hf-inference_image-classification",
+            "TestInferenceClient.test_automatic_speech_recognition_fal-ai_automatic-speech-recognition",
+            "TestInferenceClient.test_text_to_image_default_together_text-to-image",
+        ] {
+            server.serve(case: try RecordedCase.load(stem))
+        }
+        let client = HFClient.replaying(server)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let uploads = try server.rules.filter { $0.interaction.request.method == "POST" }.map { try #require($0.interaction.request.body) }
+        try uploads[0].write(to: folder.appendingPathComponent("photo.png"))
+        let clip = try #require(try JSONSerialization.jsonObject(with: uploads[1]) as? [String: String])["audio_url"]!
+        try Data(base64Encoded: String(clip.split(separator: ",")[1]))!.write(to: folder.appendingPathComponent("sample.flac"))
+
+        // README multimodal begins
+        let photo = MediaInput.file(folder.appendingPathComponent("photo.png"))
+        let labels = try await client.multimodal.classifyImage(photo, model: "google/vit-base-patch16-224")
+
+        let audio = MediaInput.file(folder.appendingPathComponent("sample.flac"))
+        let transcript = try await client.multimodal.transcribe(audio, model: "openai/whisper-large-v3", via: .provider(.falAI))
+
+        let image = try await client.multimodal.textToImage(
+            "An astronaut riding a horse on the moon.",
+            model: "stabilityai/stable-diffusion-xl-base-1.0",
+            via: .provider(.together)
+        )
+        try image.write(to: folder.appendingPathComponent("astronaut.\(image.fileExtension)"))
+        print(labels[0].label, transcript.text, image.contentType)
+        // README multimodal ends
+
+        #expect(labels.first?.label == "brassiere, bra, bandeau")
+        #expect(transcript.text == " A man said to the universe, Sir, I exist.")
+        #expect(image.contentType == "image/jpeg")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("astronaut.jpg").path))
+    }
 }
