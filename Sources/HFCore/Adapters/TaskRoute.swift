@@ -79,7 +79,12 @@ extension HFClient {
         switch call.route.adapter.execution {
         case .synchronous:
             let response = try await exchange(call.request, context: call.context)
-            return try await call.route.adapter.reply.apply(to: response, ReplyContext(client: self, call: call))
+            do {
+                return try await call.route.adapter.reply.apply(to: response, ReplyContext(client: self, call: call))
+            } catch {
+                // Attributed to the provider that answered, which the operation may not know.
+                throw finalize(error, context: call.context)
+            }
         }
     }
 
