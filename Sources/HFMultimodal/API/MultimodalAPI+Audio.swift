@@ -56,8 +56,7 @@ extension MultimodalAPI {
         _ audio: MediaInput, model: ModelID, topK: Int? = nil, function: ClassificationFunction? = nil,
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> [ClassificationLabel] {
-        try Validation.positive(topK, field: "topK")
-        let input = Self.body(inputs: nil, [("function_to_apply", function.map { .string($0.rawValue) }), ("top_k", topK.map { .integer(Int64($0)) })])
+        let input = try Self.classificationBody(inputs: nil, topK: topK, function: function)
         return try await json(ClassificationList.self, .audioClassification, model: model, via: destination, input: input, media: audio, mediaField: "audio").labels
     }
 

@@ -16,10 +16,7 @@ extension MultimodalAPI {
         _ prompt: String, model: ModelID, parameters: GenerationParameters = GenerationParameters(),
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> MediaOutput {
-        try Validation.nonBlank(prompt, field: "prompt")
-        try parameters.validate()
-        let input = Self.body(inputs: .string(prompt), parameters.members(), extra: parameters.extra)
-        return try await media(.textToImage, model: model, via: destination, input: input, accept: "image/png")
+        try await generate(.textToImage, from: prompt, model: model, parameters: parameters, via: destination, accept: "image/png")
     }
 
     /// An image made from another, guided by a prompt when given.
@@ -33,9 +30,7 @@ extension MultimodalAPI {
         _ image: MediaInput, prompt: String? = nil, model: ModelID, parameters: GenerationParameters = GenerationParameters(),
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> MediaOutput {
-        try parameters.validate()
-        let input = Self.body(inputs: nil, [("prompt", prompt.map(JSONValue.string))] + parameters.members(sizedAsTarget: true), extra: parameters.extra)
-        return try await media(.imageToImage, model: model, via: destination, input: input, media: image, accept: "image/png")
+        try await generate(.imageToImage, from: image, prompt: prompt, model: model, parameters: parameters, via: destination, accept: "image/png")
     }
 
     /// A video made from a prompt.
@@ -43,10 +38,7 @@ extension MultimodalAPI {
         _ prompt: String, model: ModelID, parameters: GenerationParameters = GenerationParameters(),
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> MediaOutput {
-        try Validation.nonBlank(prompt, field: "prompt")
-        try parameters.validate()
-        let input = Self.body(inputs: .string(prompt), parameters.members(), extra: parameters.extra)
-        return try await media(.textToVideo, model: model, via: destination, input: input, accept: "video/*")
+        try await generate(.textToVideo, from: prompt, model: model, parameters: parameters, via: destination, accept: "video/*")
     }
 
     /// A video made from an image, guided by a prompt when given.
@@ -54,8 +46,28 @@ extension MultimodalAPI {
         _ image: MediaInput, prompt: String? = nil, model: ModelID, parameters: GenerationParameters = GenerationParameters(),
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> MediaOutput {
+        try await generate(.imageToVideo, from: image, prompt: prompt, model: model, parameters: parameters, via: destination, accept: "video/*")
+    }
+
+    /// A file generated from a prompt: `{"inputs": prompt, "parameters"}`.
+    private func generate(
+        _ task: InferenceTask, from prompt: String, model: ModelID, parameters: GenerationParameters,
+        via destination: TaskDestination, accept: String
+    ) async throws(HFError) -> MediaOutput {
+        try Validation.nonBlank(prompt, field: "prompt")
+        try parameters.validate()
+        let input = Self.body(inputs: .string(prompt), parameters.members(), extra: parameters.extra)
+        return try await media(task, model: model, via: destination, input: input, accept: accept)
+    }
+
+    /// A file generated from an image: the image as the input, the prompt among the parameters
+    /// and the size as `target_size`, as hf-inference takes them.
+    private func generate(
+        _ task: InferenceTask, from image: MediaInput, prompt: String?, model: ModelID, parameters: GenerationParameters,
+        via destination: TaskDestination, accept: String
+    ) async throws(HFError) -> MediaOutput {
         try parameters.validate()
         let input = Self.body(inputs: nil, [("prompt", prompt.map(JSONValue.string))] + parameters.members(sizedAsTarget: true), extra: parameters.extra)
-        return try await media(.imageToVideo, model: model, via: destination, input: input, media: image, accept: "video/*")
+        return try await media(task, model: model, via: destination, input: input, media: image, accept: accept)
     }
 }

@@ -17,8 +17,7 @@ extension MultimodalAPI {
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> [ClassificationLabel] {
         try Validation.nonBlank(text, field: "text")
-        try Validation.positive(topK, field: "topK")
-        let input = Self.body(inputs: .string(text), [("function_to_apply", function.map { .string($0.rawValue) }), ("top_k", topK.map { .integer(Int64($0)) })])
+        let input = try Self.classificationBody(inputs: .string(text), topK: topK, function: function)
         return try await json(ClassificationList.self, .textClassification, model: model, via: destination, input: input).labels
     }
 

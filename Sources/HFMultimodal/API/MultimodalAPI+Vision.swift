@@ -19,8 +19,7 @@ extension MultimodalAPI {
         _ image: MediaInput, model: ModelID, topK: Int? = nil, function: ClassificationFunction? = nil,
         via destination: TaskDestination = .automatic
     ) async throws(HFError) -> [ClassificationLabel] {
-        try Validation.positive(topK, field: "topK")
-        let input = Self.body(inputs: nil, [("function_to_apply", function.map { .string($0.rawValue) }), ("top_k", topK.map { .integer(Int64($0)) })])
+        let input = try Self.classificationBody(inputs: nil, topK: topK, function: function)
         return try await json(ClassificationList.self, .imageClassification, model: model, via: destination, input: input, media: image).labels
     }
 
@@ -147,6 +146,12 @@ extension MultimodalAPI {
             let inputs: JSONValue = ["question": .string(question), "image": .string(media.data.base64EncodedString())]
             return TaskPayload(json: Self.body(inputs: inputs, parameters))
         }
+    }
+
+    /// A classifier's body: `top_k` and `function_to_apply` when given.
+    static func classificationBody(inputs: JSONValue?, topK: Int?, function: ClassificationFunction?) throws(HFError) -> JSONObject {
+        try Validation.positive(topK, field: "topK")
+        return body(inputs: inputs, [("function_to_apply", function.map { .string($0.rawValue) }), ("top_k", topK.map { .integer(Int64($0)) })])
     }
 
     static func validateLabels(_ labels: [String]) throws(HFError) {
