@@ -78,6 +78,18 @@ struct AdapterShapeTests {
         #expect(image == ["prompt": "a fox", "image_size": ["width": 1024, "height": 768]])
     }
 
+    @Test("a LoRA mapping adds its weights: fal's `loras` (and `model_name` for fal-ai/lora), Replicate's `lora_weights`")
+    func lora() throws {
+        let lora = TaskModel.LoRA(repositoryURL: "https://huggingface.co/user/flux-lora", weightsURL: "https://huggingface.co/user/flux-lora/resolve/main/lora.safetensors")
+        let model = TaskModel(asGiven: "user/flux-lora", hubID: "user/flux-lora", providerID: "fal-ai/lora", lora: lora)
+        let payload = TaskPayload(json: MultimodalAPI.body(inputs: "a fox", []))
+        let fal = try #require(try Self.adapter(.falAI, .textToImage).body(for: payload, model: model).json)
+        #expect(fal["loras"] == [["path": .string(lora.weightsURL), "scale": 1]])
+        #expect(fal["model_name"] == "stabilityai/stable-diffusion-xl-base-1.0")
+        let replicate = try #require(try Self.adapter(.replicate, .textToImage).body(for: payload, model: model).json)
+        #expect(replicate["input"]?["lora_weights"] == .string(lora.repositoryURL))
+    }
+
     @Test("Replicate: a model without a version posts to its own predictions route; speech and images as data URIs")
     func replicate() throws {
         #expect(try Self.url(.replicate, .automaticSpeechRecognition) == "https://router.huggingface.co/replicate/v1/models/provider/model/predictions")

@@ -55,7 +55,8 @@ struct InputValidationTests {
         try await expectRefused("extra") { api, _ in
             _ = try await api.textToImage("a fox", model: "m/m", parameters: GenerationParameters(extra: ["strength": .double(.nan)]))
         }
-        try await expectRefused("width") { api, _ in _ = try await api.textToImage("a fox", model: "m/m", parameters: GenerationParameters(width: 0)) }
+        try await expectRefused("width") { api, _ in _ = try await api.textToImage("a fox", model: "m/m", parameters: GenerationParameters(width: 0, height: 512)) }
+        try await expectRefused("height") { api, _ in _ = try await api.textToImage("a fox", model: "m/m", parameters: GenerationParameters(width: 512)) }
         try await expectRefused("prompt") { api, _ in _ = try await api.textToImage("  ", model: "m/m") }
         try await expectRefused("to") { api, _ in _ = try await api.translate("Hello", model: "m/m", from: "en_XX") }
         try await expectRefused("question") { api, image in _ = try await api.answerQuestion("", aboutImage: .data(image), model: "m/m") }

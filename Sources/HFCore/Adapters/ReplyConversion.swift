@@ -52,32 +52,24 @@ package struct ReplyContext: Sendable {
 
     /// A canonical media reply from base64 text (an `image` or `b64_json` field, or a data URI).
     package func media(base64 text: String, declaredType: String? = nil, from response: HTTPResponse) throws(HFError) -> HTTPResponse {
-        if let inline = TaskMedia(dataURI: text) { return media(inline.data, declaredType: inline.contentType) }
-        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters), !data.isEmpty else {
+        guard let file = TaskMedia(base64OrDataURI: text, contentType: declaredType) else {
             throw unreadable(response, "the result is not valid base64")
         }
-        return media(data, declaredType: declaredType)
+        return media(file.data, declaredType: file.contentType)
     }
 
     /// The result at `location`, a URL the provider returned: a `data:` URI is decoded here; an
-    /// http(s) URL is fetched with `GET`, without the token, `X-HF-Bill-To` or the configured extra
-    /// headers, since it usually names a third-party media host (fal.media, replicate.delivery).
-    /// The preflight rules still apply: plain http only to loopback unless allowed.
+    /// https URL outside private networks is fetched without credentials
+    /// (``HFClient/download(_:from:maximumSize:context:)``).
     package func download(_ location: String, declaredType: String? = nil, from response: HTTPResponse) async throws -> HTTPResponse {
-        if location.hasPrefix("data:") {
+        if location.prefix(5).lowercased() == "data:" {
             guard let inline = TaskMedia(dataURI: location) else { throw unreadable(response, "the result's data URI cannot be decoded") }
             return media(inline.data, declaredType: declaredType ?? inline.contentType)
         }
-        guard let url = URL(string: location), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http" else {
-            throw unreadable(response, "the result URL \"\(location.prefix(200))\" is not an http(s) URL")
+        guard let url = URL(string: location), url.scheme != nil else {
+            throw unreadable(response, "the result URL \"\(location.prefix(200))\" is not a URL")
         }
-        let request = HTTPRequest(
-            method: .get, url: url, headers: ["User-Agent": client.configuration.userAgent, "Accept": "*/*"],
-            limits: client.configuration.limits
-        )
-        var context = call.context
-        context.token = .never
-        let downloaded = try await client.exchange(request, context: context)
+        let downloaded = try await client.download(url, from: .reply(origin: call.request.url), maximumSize: client.configuration.maximumResponseSize, context: call.context)
         return media(downloaded.body, declaredType: downloaded.headers["Content-Type"] ?? declaredType)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 // fal's tasks that answer at once (`fal.run`, routed as `{router}/fal-ai/{providerId}`): speech
 // recognition, text-to-speech and text-to-image (protocol §7.3). Files go inline as data URIs;
-// results come back as URLs on fal's media host, downloaded without the token.
+// results come back as URLs on fal's media host, downloaded without the token. A LoRA mapping
+// adds its weights to text-to-image (`loras`, §3.3).
 
 extension TaskAdapter {
     /// `POST {base}/{providerId}` with fal's body for `task`.
@@ -15,7 +16,7 @@ extension TaskAdapter {
         }
         return TaskAdapter(task: task, headers: ["Accept": "application/json"], reply: reply) { base, model in
             HFConfiguration.join(base, "/" + model.providerID)
-        } payload: { payload, _ in
+        } payload: { payload, model in
             var body = JSONObject()
             var parameters = payload.parameters
             switch task {
@@ -33,6 +34,10 @@ extension TaskAdapter {
                 }
             }
             for (key, value) in parameters { body[key] = value }
+            if task == .textToImage, let lora = model.lora {
+                body["loras"] = [["path": .string(lora.weightsURL), "scale": 1]]
+                if model.providerID == "fal-ai/lora" { body["model_name"] = "stabilityai/stable-diffusion-xl-base-1.0" }
+            }
             return .json(body)
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 extension TaskAdapter {
     /// `POST {base}/models/{id}` with hf-inference's body for `task`.
     static func hfInferenceTask(_ task: InferenceTask) -> TaskAdapter {
-        TaskAdapter(task: task, usesMapping: false) { base, model in
+        TaskAdapter(task: task, usesMapping: false, reply: task == .textToImage ? .imageInJSON : .none) { base, model in
             HFConfiguration.join(base, "/models/\(model.hubID)")
         } payload: { payload, _ in
             huggingFaceBody(payload)
@@ -16,7 +16,7 @@ extension TaskAdapter {
     /// An Inference Endpoint or another server speaking hf-inference's task bodies: the URL is used
     /// as given.
     static func huggingFaceTaskEndpoint(_ task: InferenceTask) -> TaskAdapter {
-        TaskAdapter(task: task, usesMapping: false) { base, _ in base } payload: { payload, _ in
+        TaskAdapter(task: task, usesMapping: false, reply: task == .textToImage ? .imageInJSON : .none) { base, _ in base } payload: { payload, _ in
             huggingFaceBody(payload)
         }
     }
@@ -32,5 +32,23 @@ extension TaskAdapter {
         if payload.json["inputs"] == nil { body["inputs"] = .string(media.data.base64EncodedString()) }
         for (key, value) in payload.json { body[key] = value }
         return .json(body)
+    }
+}
+
+extension ReplyConversion {
+    /// Image bytes as they are; an image a server wrapped in JSON (`{"data": [{"b64_json"}]}` or
+    /// `{"output": [url]}`, which the JavaScript client accepts from text-to-image servers)
+    /// unwrapped; any other JSON left for the API group to report.
+    static let imageInJSON = ReplyConversion { response, context in
+        guard response.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true,
+              let json = try? JSONParser.parse(response.body)
+        else { return response }
+        if let base64 = json["data"]?.arrayValue?.first?["b64_json"]?.stringValue {
+            return try context.media(base64: base64, from: response)
+        }
+        if let url = json["output"]?.arrayValue?.first?.stringValue {
+            return try await context.download(url, from: response)
+        }
+        return response
     }
 }

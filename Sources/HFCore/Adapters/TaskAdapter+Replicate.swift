@@ -7,7 +7,8 @@ extension TaskAdapter {
     /// `POST {base}/v1/models/{owner}/{name}/predictions`, or `POST {base}/v1/predictions` with
     /// `version` when the provider's id pins one (`owner/name:version`); the input is
     /// `{"prompt": …, …parameters}` (`text` for text-to-speech, `audio` as a data URI for speech
-    /// recognition, the image under each name image models use for image-to-image).
+    /// recognition, the image under each name image models use for image-to-image; a LoRA
+    /// mapping's repository as `lora_weights` for text-to-image).
     static func replicate(_ task: InferenceTask) -> TaskAdapter {
         TaskAdapter(task: task, headers: ["Prefer": "wait", "Accept": "application/json"], reply: .replicatePrediction(task)) { base, model in
             model.providerID.contains(":")
@@ -31,6 +32,7 @@ extension TaskAdapter {
                 input["prompt"] = payload.json["inputs"] ?? .string("")
             }
             for (key, value) in payload.parameters { input[key] = value }
+            if task == .textToImage, let lora = model.lora { input["lora_weights"] = .string(lora.repositoryURL) }
             var body: JSONObject = ["input": .object(input)]
             if let colon = model.providerID.firstIndex(of: ":") {
                 body["version"] = .string(String(model.providerID[model.providerID.index(after: colon)...]))
@@ -44,25 +46,31 @@ extension ReplyConversion {
     /// A prediction: failed ones become the error they report; one still running when the wait
     /// ran out (`output: null`) becomes a timeout that says the model may be starting; a finished
     /// one yields its output: a file URL (or the first of a list), downloaded, or for speech
-    /// recognition the transcription.
+    /// recognition the transcription. The status alone does not decide: Replicate answers
+    /// `processing` with the output already there.
     static func replicatePrediction(_ task: InferenceTask) -> ReplyConversion {
         ReplyConversion { response, context in
             let prediction = try context.json(response)
             let status = prediction["status"]?.stringValue ?? ""
-            if status == "failed" || status == "canceled" || status == "aborted" {
-                let reported = prediction["error"].flatMap { $0.stringValue ?? ($0.isNull ? nil : $0.description) } ?? "no reason given"
+            let id = prediction["id"]?.stringValue.map { " \($0.prefix(64))" } ?? ""
+            if status == "failed" || status == "canceled" {
+                let reported = prediction["error"].flatMap { $0.stringValue ?? ($0.isNull ? nil : $0.description) }.map { String($0.prefix(500)) } ?? "no reason given"
                 var error = HFError(
-                    category: .api, message: "Replicate reports the prediction \(status): \(reported)",
+                    category: .api, message: "Replicate reports the prediction\(id) \(status): \(reported)",
                     recoverySuggestion: "Check the input and parameters against the model's page on Replicate, then try again."
                 )
-                error.status = response.status
                 error.requestID = response.headers["X-Request-Id"]
                 throw error
             }
             guard let output = prediction["output"], !output.isNull else {
-                throw HFError.timeout("Replicate did not finish the prediction within its wait window (status \"\(status.isEmpty ? "unknown" : status)\"); the model may be starting up. Try again in a minute.")
+                // Still running on Replicate's side (and billed there): a retry starts another.
+                throw HFError.timeout("Replicate did not finish the prediction\(id) within its wait window (status \"\(status.isEmpty ? "unknown" : String(status.prefix(40)))\"); the model may be starting up, and the prediction may still finish on Replicate. Try again in a minute.")
             }
             if task == .automaticSpeechRecognition {
+                if let file = output["txt_file"]?.stringValue {
+                    let text = try await context.download(file, declaredType: "text/plain", from: response)
+                    return try transcription(.string(String(decoding: text.body, as: UTF8.self)), response: response, context: context)
+                }
                 return try transcription(output, response: response, context: context)
             }
             guard let url = output.stringValue ?? output.arrayValue?.first?.stringValue else {
@@ -73,7 +81,8 @@ extension ReplyConversion {
     }
 
     /// Replicate's speech models answer with the text, a list of segments, or an object holding
-    /// `transcription` or `translation`: made into the canonical `{"text": …}`.
+    /// `transcription` or `translation` (or `txt_file`, a URL of the text, fetched before this):
+    /// made into the canonical `{"text": …}`.
     private static func transcription(_ output: JSONValue, response: HTTPResponse, context: ReplyContext) throws(HFError) -> HTTPResponse {
         let text: String
         if let string = output.stringValue {

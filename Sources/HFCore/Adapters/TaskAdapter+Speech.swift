@@ -17,7 +17,8 @@ extension TaskAdapter {
         }
     }
 
-    /// `POST {base}{path}` as `multipart/form-data`: the audio as `file` (named `audio.{ext}`), the
+    /// `POST {base}{path}` as `multipart/form-data`: the audio as `file` (named `audio.{ext}`,
+    /// `wav` when the type is unknown, as the Python client names it), the
     /// model, then each parameter as text (booleans as `true`/`false`, lists and objects as JSON).
     static func openAITranscription(path: String) -> TaskAdapter {
         TaskAdapter(task: .automaticSpeechRecognition, headers: ["Accept": "application/json"]) { base, _ in
@@ -27,17 +28,13 @@ extension TaskAdapter {
                 throw HFError.validation(field: "audio", "is missing; transcription needs the audio file")
             }
             var form = MultipartForm()
-            form.parts.append(.file(name: "file", filename: "audio." + fileExtension(for: media.contentType), media: media))
+            let ext = MediaSniffer.fileExtension(for: media.contentType)
+            form.parts.append(.file(name: "file", filename: "audio." + (ext == "bin" ? "wav" : ext), media: media))
             form.parts.append(.field(name: "model", value: model.providerID))
             for (key, value) in payload.parameters {
                 form.parts.append(.field(name: key, value: value.stringValue ?? value.description))
             }
             return .multipart(form)
         }
-    }
-
-    private static func fileExtension(for type: String) -> String {
-        let known = ["audio/mpeg": "mp3", "audio/mp3": "mp3", "audio/flac": "flac", "audio/ogg": "ogg", "audio/webm": "webm", "video/webm": "webm", "audio/mp4": "m4a", "video/mp4": "mp4", "audio/aiff": "aiff"]
-        return known[type] ?? "wav"
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// static let together = ProviderAdapters(.together, directBaseURL: "https://api.together.xyz", [
 ///     .openAIChat(path: "/v1/chat/completions", rewrite: .jsonSchemaAsSchema),
 ///     .openAIEmbeddings(path: "/v1/embeddings"),
-///     .openAIImages(.textToImage, path: "/v1/images/generations", format: "base64"),
+///     .openAIImages(path: "/v1/images/generations", fixed: ["response_format": "base64"]),
 /// ])
 /// ```
 package struct TaskAdapter: Sendable {
@@ -82,8 +82,4 @@ package struct TaskAdapter: Sendable {
         try makeBody(payload, model)
     }
 
-    /// The provider's body made from a canonical JSON body.
-    package func body(from canonical: JSONObject, model: TaskModel) throws(HFError) -> TaskBody {
-        try makeBody(TaskPayload(json: canonical), model)
-    }
 }

@@ -9,11 +9,6 @@ package enum TaskBody: Sendable {
     /// `multipart/form-data`: OpenAI-style audio transcription.
     case multipart(MultipartForm)
 
-    /// The JSON object, for a JSON body.
-    package var json: JSONObject? {
-        if case .json(let object) = self { return object }
-        return nil
-    }
 }
 
 /// A `multipart/form-data` body: text fields and files, in order.

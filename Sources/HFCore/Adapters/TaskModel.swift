@@ -7,10 +7,26 @@ package struct TaskModel: Sendable, Hashable {
     /// The id the provider knows the model by: the Hub mapping's `providerId`, the Hub id for
     /// hf-inference, or the name given to a server of the caller's.
     package var providerID: String
+    /// The LoRA adapter the mapping names, when the provider serves the model as one.
+    package var lora: LoRA?
 
-    package init(asGiven: String, hubID: String, providerID: String) {
+    package init(asGiven: String, hubID: String, providerID: String, lora: LoRA? = nil) {
         self.asGiven = asGiven
         self.hubID = hubID
         self.providerID = providerID
+        self.lora = lora
+    }
+
+    /// A LoRA mapping's weights on the Hub (protocol §3.3), as providers fetch them.
+    package struct LoRA: Sendable, Hashable {
+        /// `{hub}/{hfModelId}`: Replicate's `lora_weights`.
+        package var repositoryURL: String
+        /// `{hub}/{hfModelId}/resolve/main/{adapterWeightsPath}`: fal's `loras[].path`.
+        package var weightsURL: String
+
+        package init(repositoryURL: String, weightsURL: String) {
+            self.repositoryURL = repositoryURL
+            self.weightsURL = weightsURL
+        }
     }
 }

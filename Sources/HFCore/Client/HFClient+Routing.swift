@@ -34,16 +34,42 @@ extension HFClient {
             // one whose routes take Hub ids (hf-inference) needs no mapping at all.
             if let requested {
                 let adapter = try adapter(for: requested, task: task)
-                if !adapter.usesMapping { return providerRoute(adapter, requested, model: model, providerID: model.repository) }
+                if !adapter.usesMapping {
+                    return providerRoute(adapter, requested, TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: model.repository))
+                }
             }
             let mapping = try await mapping(for: model, task: task, provider: requested)
-            return providerRoute(try adapter(for: mapping.provider, task: task), mapping.provider, model: model, providerID: mapping.providerModelID)
+            return providerRoute(try adapter(for: mapping.provider, task: task), mapping.provider, try taskModel(model, mapping: mapping))
         }
     }
 
-    private func providerRoute(_ adapter: TaskAdapter, _ provider: Provider, model: ModelID, providerID: String) -> TaskRoute {
-        let ids = TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: providerID)
-        return TaskRoute(adapter: adapter, url: adapter.url(base: configuration.baseURL(for: provider), model: ids), model: ids, provider: provider, token: .required)
+    private func providerRoute(_ adapter: TaskAdapter, _ provider: Provider, _ ids: TaskModel) -> TaskRoute {
+        TaskRoute(adapter: adapter, url: adapter.url(base: configuration.baseURL(for: provider), model: ids), model: ids, provider: provider, token: .required)
+    }
+
+    /// The ids of `model` for `mapping`'s provider. The provider's id goes into URL paths (fal,
+    /// Replicate) and is written by the provider's organisation, so one that could leave its path
+    /// segment (`..`, a query, a fragment, an escape, white space) is refused.
+    private func taskModel(_ model: ModelID, mapping: ProviderMapping) throws(HFError) -> TaskModel {
+        let id = mapping.providerModelID
+        let unsafe = CharacterSet(charactersIn: "?#%\\").union(.whitespacesAndNewlines).union(.controlCharacters)
+        guard !id.isEmpty, !id.hasPrefix("/"), id.rangeOfCharacter(from: unsafe) == nil,
+              !id.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." })
+        else {
+            var error = HFError(
+                category: .api,
+                message: "The Hub maps \(model.repository) on \(mapping.provider) to an id that cannot be used in a URL (\"\(id.prefix(80))\").",
+                recoverySuggestion: "Pick another provider for this model, or report the mapping to Hugging Face."
+            )
+            error.provider = mapping.provider
+            throw error
+        }
+        var lora: TaskModel.LoRA?
+        if mapping.adapter == "lora", let path = mapping.adapterWeightsPath {
+            let repository = HFConfiguration.join(configuration.hubBaseURL, "/" + mapping.hfModelID).absoluteString
+            lora = TaskModel.LoRA(repositoryURL: repository, weightsURL: repository + "/resolve/main/" + path)
+        }
+        return TaskModel(asGiven: model.rawValue, hubID: model.repository, providerID: id, lora: lora)
     }
 
     private func adapter(for provider: Provider, task: InferenceTask) throws(HFError) -> TaskAdapter {

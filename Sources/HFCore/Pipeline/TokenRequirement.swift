@@ -7,6 +7,8 @@ public enum TokenRequirement: Sendable, Hashable {
     /// The token is sent only when it is a Hugging Face token (`hf_…`): for the Hub, which answers
     /// public look-ups anonymously and must never receive a provider's own API key.
     case ifHuggingFaceToken
-    /// Never sent, e.g. to a third-party URL a provider handed back.
+    /// Never sent, e.g. to a third-party URL a provider handed back. A middleware that adds
+    /// credentials of its own must not add them to such a request either: it goes to whatever
+    /// host a reply or the caller named.
     case never
 }

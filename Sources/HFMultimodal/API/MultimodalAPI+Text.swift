@@ -97,7 +97,7 @@ extension MultimodalAPI {
         // The Python client's body, which the live service answered in the recordings: the query
         // and table at the top level beside an empty `inputs`.
         let input: JSONObject = ["inputs": nil, "parameters": [:], "query": .string(question), "table": .object(columns)]
-        return try await json(TableAnswer.self, .tableQuestionAnswering, model: model, via: destination, input: input)
+        return try await json(TableAnswer.Reply.self, .tableQuestionAnswering, model: model, via: destination, input: input).answer
     }
 
     /// Candidates for the model's mask token in `text` (`[MASK]`, `<mask>`: see the model's card), best first.
@@ -120,12 +120,13 @@ extension MultimodalAPI {
     /// let summary = try await client.multimodal.summarize(article, model: "facebook/bart-large-cnn")
     /// ```
     ///
-    /// - Parameter parameters: generation settings, sent as `generate_parameters` (`max_length`, …).
+    /// - Parameter generationParameters: decoding settings, sent as `generate_parameters`
+    ///   (`max_length`, `num_beams`, …).
     public func summarize(
-        _ text: String, model: ModelID, parameters: JSONObject = [:], via destination: TaskDestination = .automatic
+        _ text: String, model: ModelID, generationParameters: JSONObject = [:], via destination: TaskDestination = .automatic
     ) async throws(HFError) -> String {
         try Validation.nonBlank(text, field: "text")
-        let input = Self.body(inputs: .string(text), [("generate_parameters", parameters.isEmpty ? nil : .object(parameters))])
+        let input = Self.body(inputs: .string(text), [("generate_parameters", generationParameters.isEmpty ? nil : .object(generationParameters))])
         return try await self.text(at: "summary_text", .summarization, model: model, via: destination, input: input)
     }
 

@@ -20,8 +20,10 @@ extension HFClient {
 /// ``MediaOutput``. Each call is one operation for middleware (``HFOperation/task(_:)``), and its
 /// errors are ``HFError``s.
 public struct MultimodalAPI: Sendable {
+    /// The client the calls go through.
     public let client: HFClient
 
+    /// The task API of `client`; the same as `client.multimodal`.
     public init(client: HFClient) {
         self.client = client
     }
@@ -41,18 +43,18 @@ public struct MultimodalAPI: Sendable {
         read: @escaping @Sendable (HTTPResponse, TaskCall) throws -> Result,
         shape: (@Sendable (TaskPayload) -> TaskPayload)? = nil
     ) async throws(HFError) -> Result {
-        if case .endpoint = destination {
-            try Validation.nonBlank(model.rawValue.isEmpty ? "endpoint" : model.rawValue, field: "model")
-        } else {
-            try model.validate()
-        }
+        // A dedicated endpoint's model id only names the call in logs.
+        if case .endpoint = destination {} else { try model.validate() }
         try Validation.finite(.object(input), field: "parameters")
+        let prepared = try media?.prepare(mediaField, limit: client.configuration.maximumUploadSize)
         let client = self.client
         let target = destination.target(for: model)
         let operation = client.context(.task(task), task: task, model: model, provider: destination.provider(for: model))
         return try await client.perform(operation) { operation in
-            let file = try await media?.load(mediaField, client: client, context: operation)
+            // The route first: a provider that does not serve the task fails before a remote
+            // input is downloaded.
             let route = try await client.route(task, model: model, to: target, context: operation)
+            let file = try await prepared?.load(mediaField, client: client, context: operation)
             var payload = TaskPayload(json: input, media: file)
             if let shape { payload = shape(payload) }
             let call = try route.call(payload, client: client, accept: accept, operation: operation)
@@ -110,21 +112,23 @@ public struct MultimodalAPI: Sendable {
         }
     }
 
-    /// `{"inputs": inputs, "parameters": {…}}`, the parameters without `nil`s; the `parameters`
-    /// member is always there, as the Python client sends it.
+    /// `{"inputs": inputs, "parameters": {…}}`, the parameters without `nil`s or nulls (the
+    /// Python client drops them); the `parameters` member is always there, as that client sends it.
     static func body(inputs: JSONValue?, _ parameters: [(String, JSONValue?)], extra: JSONObject = [:]) -> JSONObject {
         var body = JSONObject()
         if let inputs { body["inputs"] = inputs }
         var object = JSONObject(parameters.compactMap { key, value in value.map { (key, $0) } })
-        for (key, value) in extra { object[key] = value }
+        for (key, value) in extra where !value.isNull { object[key] = value }
         body["parameters"] = .object(object)
         return body
     }
 }
 
 extension HFOperation {
-    /// A task call of `client.multimodal`, named by the task (`image-classification`, …).
+    /// A task call of `client.multimodal`, named by the task in the style of the other
+    /// operations: `imageClassification`, `automaticSpeechRecognition`, …
     public static func task(_ task: InferenceTask) -> HFOperation {
-        HFOperation(rawValue: task.rawValue)
+        let words = task.rawValue.split(separator: "-")
+        return HFOperation(rawValue: (words.first.map(String.init) ?? "") + words.dropFirst().map(\.capitalized).joined())
     }
 }

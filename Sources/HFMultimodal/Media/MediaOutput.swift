@@ -9,12 +9,13 @@ import HFCore
 /// let image = try await client.multimodal.textToImage("An astronaut riding a horse", model: "black-forest-labs/FLUX.1-dev")
 /// try image.write(to: URL(fileURLWithPath: "astronaut.\(image.fileExtension)"))
 /// ```
-public struct MediaOutput: Sendable, Hashable {
+public struct MediaOutput: Sendable, Hashable, Codable {
     /// The file's bytes.
     public let data: Data
     /// Its media type (`image/png`, `audio/flac`, …), from the response, else from the bytes.
     public let contentType: String
 
+    /// A file's bytes and media type.
     public init(data: Data, contentType: String) {
         self.data = data
         self.contentType = contentType
@@ -22,14 +23,7 @@ public struct MediaOutput: Sendable, Hashable {
 
     /// A usual file name extension for ``contentType`` (`png`, `jpg`, `flac`, …); `bin` when unknown.
     public var fileExtension: String {
-        let known = [
-            "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/tiff": "tiff",
-            "image/bmp": "bmp", "image/heic": "heic", "image/avif": "avif", "application/pdf": "pdf",
-            "audio/flac": "flac", "audio/x-flac": "flac", "audio/wav": "wav", "audio/x-wav": "wav", "audio/wave": "wav",
-            "audio/mpeg": "mp3", "audio/ogg": "ogg", "audio/mp4": "m4a", "audio/aiff": "aiff", "audio/webm": "webm",
-            "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov",
-        ]
-        return known[contentType] ?? "bin"
+        MediaSniffer.fileExtension(for: contentType)
     }
 
     /// Writes the bytes to `url`, atomically.

@@ -46,6 +46,9 @@ public struct GenerationParameters: Sendable, Hashable {
     }
 
     func validate() throws(HFError) {
+        guard (width == nil) == (height == nil) else {
+            throw .validation(field: width == nil ? "width" : "height", "give the width and the height together, or neither")
+        }
         try Validation.positive(width, field: "width")
         try Validation.positive(height, field: "height")
         try Validation.positive(numInferenceSteps, field: "numInferenceSteps")

@@ -3,10 +3,12 @@ import HFCore
 
 /// A label and its score: what image, audio, text and zero-shot classification return, best first.
 public struct ClassificationLabel: Sendable, Hashable, Codable {
+    /// The class, in the model's words.
     public let label: String
-    /// Between 0 and 1 unless the call asked for raw logits (``ClassificationFunction/none``).
+    /// Between 0 and 1 unless the call asked for raw logits (``ClassificationFunction/raw``).
     public let score: Double
 
+    /// A label and its score.
     public init(label: String, score: Double) {
         self.label = label
         self.score = score
@@ -21,10 +23,12 @@ public struct ClassificationFunction: OpenStringValue {
         self.rawValue = rawValue
     }
 
+    /// Each score on its own, from 0 to 1 (multi-label models).
     public static let sigmoid: ClassificationFunction = "sigmoid"
+    /// Scores that sum to 1 (single-label models).
     public static let softmax: ClassificationFunction = "softmax"
-    /// The raw logits.
-    public static let none: ClassificationFunction = "none"
+    /// The raw logits (sent as `"none"`; named so that it cannot be mistaken for `nil`).
+    public static let raw: ClassificationFunction = "none"
 }
 
 /// A list of labels in either shape a classifier answers with: `[{label, score}]`, the same list

@@ -2,8 +2,11 @@ import Foundation
 
 /// An object found in an image: its label, the model's confidence, and where it is.
 public struct DetectedObject: Sendable, Hashable, Codable {
+    /// What the object is (`person`, `umbrella`).
     public let label: String
+    /// The model's confidence, from 0 to 1.
     public let score: Double
+    /// Where it is, in pixels.
     public let box: BoundingBox
 
     public init(label: String, score: Double, box: BoundingBox) {
@@ -15,9 +18,13 @@ public struct DetectedObject: Sendable, Hashable, Codable {
 
 /// A rectangle in pixels, from the image's top-left corner.
 public struct BoundingBox: Sendable, Hashable, Codable {
+    /// The left edge.
     public let xmin: Int
+    /// The top edge.
     public let ymin: Int
+    /// The right edge.
     public let xmax: Int
+    /// The bottom edge.
     public let ymax: Int
 
     public init(xmin: Int, ymin: Int, xmax: Int, ymax: Int) {
@@ -27,19 +34,21 @@ public struct BoundingBox: Sendable, Hashable, Codable {
         self.ymax = ymax
     }
 
+    /// `xmax - xmin`.
     public var width: Int { xmax - xmin }
+    /// `ymax - ymin`.
     public var height: Int { ymax - ymin }
 
     private enum CodingKeys: String, CodingKey {
         case xmin, ymin, xmax, ymax
     }
 
-    // Pixel positions arrive as integers; a model that answers with fractions is rounded.
+    // Pixel positions arrive as integers; a model that answers with fractions is rounded. Both are
+    // bounded, so a hostile reply cannot make `width` overflow.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         func pixel(_ key: CodingKeys) throws -> Int {
-            if let whole = try? container.decode(Int.self, forKey: key) { return whole }
-            let value = try container.decode(Double.self, forKey: key)
+            let value = try (try? container.decode(Int.self, forKey: key)).map(Double.init) ?? container.decode(Double.self, forKey: key)
             guard value.isFinite, abs(value) < 1e9 else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "\(value) is not a pixel position")
             }

@@ -3,11 +3,14 @@ import HFCore
 
 /// A region of an image: its label, the model's confidence when it gives one, and its mask.
 public struct ImageSegment: Sendable, Hashable, Codable {
+    /// What the region is.
     public let label: String
+    /// The model's confidence, when it gives one (semantic segmentation does not).
     public let score: Double?
     /// A PNG image the size of the input: white where the segment is.
     public let mask: Data
 
+    /// A region and its mask.
     public init(label: String, score: Double?, mask: Data) {
         self.label = label
         self.score = score
@@ -23,7 +26,7 @@ public struct ImageSegment: Sendable, Hashable, Codable {
         label = try container.decode(String.self, forKey: .label)
         score = try container.decodeIfPresent(Double.self, forKey: .score)
         let text = try container.decode(String.self, forKey: .mask)
-        guard let data = TaskMedia(dataURI: text)?.data ?? Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+        guard let data = TaskMedia(base64OrDataURI: text)?.data else {
             throw DecodingError.dataCorruptedError(forKey: .mask, in: container, debugDescription: "the mask is not base64")
         }
         mask = data
@@ -45,7 +48,10 @@ public struct SegmentationSubtask: OpenStringValue {
         self.rawValue = rawValue
     }
 
+    /// Each object on its own.
     public static let instance: SegmentationSubtask = "instance"
+    /// Objects and background regions.
     public static let panoptic: SegmentationSubtask = "panoptic"
+    /// One region per class.
     public static let semantic: SegmentationSubtask = "semantic"
 }

@@ -3,9 +3,12 @@ import HFCore
 
 /// One output of audio-to-audio (a separated voice, a denoised track): its label and the audio.
 public struct LabeledAudio: Sendable, Hashable, Codable {
+    /// What the output is (`label_0`, `vocals`).
     public let label: String
+    /// The audio, with its media type.
     public let audio: MediaOutput
 
+    /// A labelled output.
     public init(label: String, audio: MediaOutput) {
         self.label = label
         self.audio = audio
@@ -19,12 +22,11 @@ public struct LabeledAudio: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         label = try container.decode(String.self, forKey: .label)
-        let text = try container.decode(String.self, forKey: .blob)
-        guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+        let declared = try container.decodeIfPresent(String.self, forKey: .contentType)
+        guard let file = TaskMedia(base64OrDataURI: try container.decode(String.self, forKey: .blob), contentType: declared) else {
             throw DecodingError.dataCorruptedError(forKey: .blob, in: container, debugDescription: "the audio is not base64")
         }
-        let declared = try container.decodeIfPresent(String.self, forKey: .contentType)
-        audio = MediaOutput(data: data, contentType: MediaSniffer.mediaType(declared: declared, of: data))
+        audio = MediaOutput(data: file.data, contentType: MediaSniffer.mediaType(declared: file.contentType, of: file.data))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -4,12 +4,14 @@ import Foundation
 public struct MaskFill: Sendable, Hashable, Codable {
     /// The input with the mask replaced by this token.
     public let sequence: String
+    /// The model's confidence, from 0 to 1.
     public let score: Double
     /// The token's id in the model's vocabulary.
     public let token: Int?
     /// The token as text.
     public let tokenString: String
 
+    /// A candidate.
     public init(sequence: String, score: Double, token: Int?, tokenString: String) {
         self.sequence = sequence
         self.score = score

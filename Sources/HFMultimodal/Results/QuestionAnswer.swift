@@ -2,6 +2,7 @@ import Foundation
 
 /// An answer to a question about a text, an image or a document, with what the model says of it.
 public struct QuestionAnswer: Sendable, Hashable, Codable {
+    /// The answer's text.
     public let answer: String
     /// The model's confidence, when it gives one (document models may not).
     public let score: Double?
@@ -11,6 +12,7 @@ public struct QuestionAnswer: Sendable, Hashable, Codable {
     /// Where the answer ends, in the same unit as ``start``.
     public let end: Int?
 
+    /// An answer.
     public init(answer: String, score: Double? = nil, start: Int? = nil, end: Int? = nil) {
         self.answer = answer
         self.score = score

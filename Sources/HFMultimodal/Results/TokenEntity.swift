@@ -7,13 +7,16 @@ public struct TokenEntity: Sendable, Hashable, Codable {
     public let entityGroup: String?
     /// The label of a single token, when it did not.
     public let entity: String?
+    /// The model's confidence, from 0 to 1.
     public let score: Double
     /// The text of the span.
     public let word: String
-    /// The span's character offsets in the input.
+    /// Where the span starts, as a character offset into the input.
     public let start: Int?
+    /// Where it ends.
     public let end: Int?
 
+    /// An entity.
     public init(entityGroup: String?, entity: String?, score: Double, word: String, start: Int?, end: Int?) {
         self.entityGroup = entityGroup
         self.entity = entity
@@ -42,10 +45,14 @@ public struct AggregationStrategy: OpenStringValue {
         self.rawValue = rawValue
     }
 
-    /// Every token on its own.
-    public static let none: AggregationStrategy = "none"
+    /// Every token on its own (sent as `"none"`; named so that it cannot be mistaken for `nil`).
+    public static let perToken: AggregationStrategy = "none"
+    /// Adjacent tokens of the same entity merged.
     public static let simple: AggregationStrategy = "simple"
+    /// Words labelled by their first token.
     public static let first: AggregationStrategy = "first"
+    /// Words labelled by their tokens' average score.
     public static let average: AggregationStrategy = "average"
+    /// Words labelled by their best-scoring token.
     public static let max: AggregationStrategy = "max"
 }

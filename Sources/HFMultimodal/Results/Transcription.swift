@@ -2,10 +2,12 @@ import Foundation
 
 /// What speech recognition heard: the text and, when asked for or given, timed pieces of it.
 public struct Transcription: Sendable, Hashable, Codable {
+    /// All that was heard.
     public let text: String
     /// Timed pieces, in order; empty when the model gave none.
     public let chunks: [Chunk]
 
+    /// A transcription.
     public init(text: String, chunks: [Chunk] = []) {
         self.text = text
         self.chunks = chunks
@@ -13,11 +15,14 @@ public struct Transcription: Sendable, Hashable, Codable {
 
     /// A piece of the text and when it was said, in seconds from the start.
     public struct Chunk: Sendable, Hashable, Codable {
+        /// The words of this piece.
         public let text: String
+        /// When it starts.
         public let start: Double?
         /// `nil` when the model did not say (the last chunk of a cut-off clip).
         public let end: Double?
 
+        /// A timed piece.
         public init(text: String, start: Double?, end: Double?) {
             self.text = text
             self.start = start
