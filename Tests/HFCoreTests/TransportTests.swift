@@ -124,7 +124,7 @@ struct TransportTests {
     @Test("cancelling the reading task closes the connection", arguments: TransportKind.available)
     func cancellationDisconnects(_ kind: TransportKind) async throws {
         let recorded = try RecordedCase.load(Self.streamCase)
-        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .seconds(2)))
         let client = HFClient.replaying(server, transport: kind.make())
         let chat = recorded.interactions[1]
         let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
@@ -145,7 +145,9 @@ struct TransportTests {
     @Test("dropping an unread stream closes the connection", arguments: TransportKind.available)
     func droppingDisconnects(_ kind: TransportKind) async throws {
         let recorded = try RecordedCase.load(Self.streamCase)
-        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        // Slow enough that the stream cannot end (and its connection go back to the pool) while
+        // a busy test runner keeps this task waiting; the test returns at the disconnect.
+        let server = try ReplayServer(case: recorded, plan: .eventStream(delayBetweenEvents: .seconds(2)))
         let client = HFClient.replaying(server, transport: kind.make())
         let chat = recorded.interactions[1]
         let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
