@@ -78,6 +78,16 @@ struct AdapterShapeTests {
         #expect(image == ["prompt": "a fox", "image_size": ["width": 1024, "height": 768]])
     }
 
+    @Test("Novita's text-to-video: the prompt and parameters on /v3/hf/{id}; Replicate's on its predictions")
+    func video() throws {
+        #expect(try Self.url(.novita, .textToVideo) == "https://router.huggingface.co/novita/v3/hf/provider/model")
+        let payload = TaskPayload(json: MultimodalAPI.body(inputs: "a fox running", GenerationParameters(numInferenceSteps: 20).members()))
+        let novita = try #require(try Self.adapter(.novita, .textToVideo).body(for: payload, model: Self.model).json)
+        #expect(novita == ["prompt": "a fox running", "num_inference_steps": 20])
+        let replicate = try #require(try Self.adapter(.replicate, .textToVideo).body(for: payload, model: Self.model).json)
+        #expect(replicate == ["input": ["prompt": "a fox running", "num_inference_steps": 20]])
+    }
+
     @Test("a LoRA mapping adds its weights: fal's `loras` (and `model_name` for fal-ai/lora), Replicate's `lora_weights`")
     func lora() throws {
         let lora = TaskModel.LoRA(repositoryURL: "https://huggingface.co/user/flux-lora", weightsURL: "https://huggingface.co/user/flux-lora/resolve/main/lora.safetensors")

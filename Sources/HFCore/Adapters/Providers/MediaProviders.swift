@@ -11,6 +11,7 @@ extension ProviderAdapters {
     /// Replicate: predictions that finish within `Prefer: wait`.
     static let replicate = ProviderAdapters(.replicate, directBaseURL: "https://api.replicate.com", [
         .replicate(.textToImage),
+        .replicate(.textToVideo),
         .replicate(.textToSpeech),
         .replicate(.imageToImage),
         .replicate(.automaticSpeechRecognition),
