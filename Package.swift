@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "HFSimilarity", targets: ["HFSimilarity"]),
         .library(name: "HFModels", targets: ["HFModels"]),
         .library(name: "HFMultimodal", targets: ["HFMultimodal"]),
+        .library(name: "HFEnterprise", targets: ["HFEnterprise"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -44,7 +45,8 @@ let package = Package(
         .target(name: "HFSimilarity", dependencies: ["HFEmbeddings"]),
         .target(name: "HFModels", dependencies: ["HFCore"]),
         .target(name: "HFMultimodal", dependencies: ["HFCore"]),
-        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels", "HFMultimodal"]),
+        .target(name: "HFEnterprise", dependencies: ["HFCore"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels", "HFMultimodal", "HFEnterprise"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -52,7 +54,7 @@ let package = Package(
             path: "Tests/HFReplay",
             resources: [.copy("Recorded")]
         ),
-        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFJSON", "HFReplay"], path: "Tests/HFTestSupport"),
+        .target(name: "HFTestSupport", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFEnterprise"], path: "Tests/HFTestSupport"),
         // The README's first command: the main job end to end, offline on recorded traffic or live.
         .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFMultimodalTests", dependencies: ["HFMultimodal", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFEnterpriseTests", dependencies: ["HFEnterprise", "HFInference", "HFStreaming", "HFEmbeddings", "HFReplay", "HFTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

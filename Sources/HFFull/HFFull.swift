@@ -6,3 +6,4 @@
 @_exported import HFSimilarity
 @_exported import HFModels
 @_exported import HFMultimodal
+@_exported import HFEnterprise

@@ -1,0 +1,33 @@
+/// Time as the production primitives see it: the system's continuous clock in production, a manual
+/// one in tests, so that every state machine (backoff, breaker, buckets, probes, TTLs) is
+/// deterministic under test. Instants are `ContinuousClock.Instant`s, as in
+/// ``HFRequestContext/deadline``.
+public protocol HFClock: Sendable {
+    /// The current instant.
+    var now: ContinuousClock.Instant { get }
+    /// Suspends until `deadline`; throws `CancellationError` when the task is cancelled first.
+    func sleep(until deadline: ContinuousClock.Instant) async throws
+}
+
+extension HFClock {
+    /// Suspends for `duration` from now.
+    public func sleep(for duration: Duration) async throws {
+        try await sleep(until: now + duration)
+    }
+}
+
+/// The system's continuous clock, which keeps counting while the machine sleeps.
+public struct SystemClock: HFClock {
+    public init() {}
+
+    public var now: ContinuousClock.Instant { .now }
+
+    public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        try await Task.sleep(until: deadline, clock: .continuous)
+    }
+}
+
+extension HFClock where Self == SystemClock {
+    /// The system's continuous clock.
+    public static var system: SystemClock { SystemClock() }
+}
