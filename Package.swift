@@ -71,7 +71,11 @@ let package = Package(
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFMultimodalTests", dependencies: ["HFMultimodal", "HFReplay", "HFTestSupport"]),
-        .testTarget(name: "HFEnterpriseTests", dependencies: ["HFEnterprise", "HFInference", "HFStreaming", "HFEmbeddings", "HFReplay", "HFTestSupport"]),
+        .testTarget(
+            name: "HFEnterpriseTests",
+            dependencies: ["HFEnterprise", "HFInference", "HFStreaming", "HFEmbeddings", "HFReplay", "HFTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
