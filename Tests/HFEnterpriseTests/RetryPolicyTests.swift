@@ -40,7 +40,7 @@ struct RetryPolicyTests {
         #expect(delays(seed: 8) != all)
     }
 
-    @Test("a run waits on its clock: no attempt before its wait is over")
+    @Test("a run waits on its clock: no attempt before its wait (the backoff, or the server's Retry-After) is over")
     func waitsOnTheClock() async throws {
         let clock = ManualClock()
         let attempts = LockedState(0)
@@ -48,11 +48,14 @@ struct RetryPolicyTests {
         let run = Task {
             try await policy.run(clock: clock) { attempt in
                 attempts.withLock { $0 = attempt }
-                if attempt < 3 { throw HFError.failure(.network) }
-                return attempt
+                switch attempt {
+                case 1: throw HFError.failure(.network)
+                case 2: throw HFError.failure(.rateLimited, status: 429, retryAfter: .seconds(5))
+                default: return attempt
+                }
             }
         }
-        for wait in [Duration.seconds(1), .seconds(2)] {
+        for wait in [Duration.seconds(1), .seconds(5)] {
             await clock.waitForSleepers(1)
             let before = attempts.withLock { $0 }
             clock.advance(by: wait - .milliseconds(1))
@@ -110,27 +113,6 @@ struct RetryPolicyTests {
         #expect(policy.delay(afterAttempt: 5, failingWith: recorded) == .seconds(16))
         policy.maxServerWait = .seconds(2)
         #expect(policy.delay(afterAttempt: 1, failingWith: recorded) == .seconds(2))
-    }
-
-    @Test("a run honours Retry-After on the clock: the second attempt waits the server's time")
-    func retryAfterOnTheClock() async throws {
-        let clock = ManualClock()
-        let calls = LockedState(0)
-        let policy = RetryPolicy(baseDelay: .milliseconds(100), random: .fixed(1))
-        let run = Task {
-            try await policy.run(clock: clock) { attempt in
-                calls.withLock { $0 += 1 }
-                if attempt == 1 { throw HFError.failure(.rateLimited, status: 429, retryAfter: .seconds(5)) }
-                return "ok"
-            }
-        }
-        await clock.waitForSleepers(1)
-        clock.advance(by: .milliseconds(4_999))
-        #expect(clock.sleeperCount == 1)
-        #expect(calls.withLock { $0 } == 1)
-        clock.advance(by: .milliseconds(1))
-        #expect(try await run.value == "ok")
-        #expect(calls.withLock { $0 } == 2)
     }
 
     @Test("a loading model's estimated_time is the least wait, capped; the longer of it and Retry-After counts")
@@ -210,14 +192,8 @@ struct RetryPolicyTests {
                 throw HFError.failure(.modelUnavailable, status: 503)
             }
         }
-        await clock.waitForSleepers(1)
-        run.cancel()
-        let outcome = await run.result
-        guard case .failure(let error as HFError) = outcome else {
-            Issue.record("expected a cancelled HFError, got \(outcome)")
-            return
-        }
-        #expect(error.category == .cancelled)
+        let error = await cancelWhileWaiting(run, on: clock)
+        #expect(error?.category == .cancelled)
         #expect(clock.sleeperCount == 0)
         #expect(calls.withLock { $0 } == 1)
     }

@@ -1,6 +1,7 @@
 import HFCore
 import HFEnterprise
 import HFTestSupport
+import Testing
 
 /// A manual clock that jumps to the end of every wait at once and keeps a list of the waits, so a
 /// storm of retried calls runs in no real time while its backoff is still measured exactly.
@@ -39,4 +40,17 @@ extension RetryPolicy.RandomSource {
     static func fixed(_ fraction: Double) -> Self {
         Self(fraction: { fraction })
     }
+}
+
+/// Cancels `task` once it is asleep on `clock`, and returns the ``HFError`` it ended with (`nil`,
+/// with an issue recorded, if it ended otherwise).
+func cancelWhileWaiting<Success>(_ task: Task<Success, any Error>, on clock: ManualClock) async -> HFError? {
+    await clock.waitForSleepers(1)
+    task.cancel()
+    let outcome = await task.result
+    guard case .failure(let error as HFError) = outcome else {
+        Issue.record("expected an HFError, got \(outcome)")
+        return nil
+    }
+    return error
 }

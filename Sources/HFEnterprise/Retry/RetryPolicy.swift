@@ -41,10 +41,12 @@ public struct RetryPolicy: Sendable {
     /// The jitter's random numbers.
     public var random: RandomSource
 
-    /// What is retried by default: rate limits, unavailable models, network failures, timeouts.
+    /// What is retried by default: rate limits, unavailable or loading models, network failures,
+    /// timeouts, and server failures with a status in ``defaultRetryableStatuses``.
     public static let defaultRetryableCategories: Set<HFError.Category> = [.rateLimited, .modelUnavailable, .network, .timeout, .api]
 
-    /// Server failures retried by default (502 and 503 are the usual signs of a provider restarting).
+    /// The statuses of server failures retried by default: failures of the router or provider
+    /// that a later attempt often escapes, unlike a 400 or 404.
     public static let defaultRetryableStatuses: Set<Int> = [500, 502, 503, 504]
 
     /// Never retried: the same request would fail the same way (validation, authentication,
