@@ -1,0 +1,36 @@
+import Foundation
+
+/// A failure that says the endpoint, not the request, is at fault, so another endpoint may
+/// succeed where it failed: a 5xx, a 429, a model that cannot be served, a network failure, a
+/// timeout. A refused request (validation, authentication, a 4xx), a reply that could not be
+/// decoded and a cancelled call are the request's or the caller's: another endpoint would fail the
+/// same way, or must not be asked at all.
+struct EndpointFault {
+    /// How long the endpoint asked to be left alone, if it said.
+    let retryAfter: Duration?
+
+    /// The fault `error` stands for, or `nil` when the endpoint is not at fault.
+    init?(_ error: any Error) {
+        let failure: HFError
+        switch error {
+        case let error as HFError: failure = error
+        case let error as HTTPTransportError: failure = HFError(transportError: error)
+        default: return nil
+        }
+        switch failure.category {
+        case .network, .timeout, .modelUnavailable, .rateLimited:
+            break
+        case .api where (failure.status ?? 0) >= 500:
+            break
+        default:
+            return nil
+        }
+        retryAfter = failure.retryAfter ?? failure.estimatedTime
+    }
+
+    /// The fault a response's status stands for (5xx, 429), or `nil` for any other status.
+    init?(_ response: HTTPResponse) {
+        guard response.status >= 500 || response.status == 429 else { return nil }
+        self.init(HFError(response: response))
+    }
+}

@@ -1,0 +1,11 @@
+/// An endpoint's verdict changed, as ``HealthChecker/changes()`` tells it.
+public struct HealthChange: Sendable {
+    /// The endpoint.
+    public let endpoint: FailoverEndpoint
+    /// The new verdict.
+    public let isHealthy: Bool
+    /// When the probe that decided it ended, on the checker's clock.
+    public let at: ContinuousClock.Instant
+    /// The failure of the probe that made it unhealthy; `nil` when it recovered.
+    public let error: HFError?
+}
