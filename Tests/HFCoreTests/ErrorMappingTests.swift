@@ -130,16 +130,24 @@ struct ErrorMappingTests {
         }
     }
 
-    @Test("absurd waits from a server are clamped, never a crash")
+    @Test("waits a server writes other than in digits are ignored; long ones are a day at most; never a crash", arguments: [
+        "1e300", "1e308", "-5", "inf", "nan", "0x10", "+7", "7.5", " ", "7 s",
+    ])
+    func malformedWaits(_ value: String) {
+        let retry = HFError(response: Self.response(429, "", headers: ["Retry-After": value]))
+        #expect(retry.retryAfter == nil)
+        let rateLimit = HFError(response: Self.response(429, "", headers: ["RateLimit": "\"api\";r=0;t=\(value)"]))
+        #expect(rateLimit.retryAfter == nil)
+    }
+
+    @Test("absurdly long waits are clamped to a day")
     func absurdWaits() {
-        let retry = HFError(response: Self.response(429, "", headers: ["Retry-After": "1e300"]))
-        #expect(retry.retryAfter == .seconds(365 * 86_400))
-        let negative = HFError(response: Self.response(429, "", headers: ["Retry-After": "-5"]))
-        #expect(negative.retryAfter == .zero)
+        let retry = HFError(response: Self.response(429, "", headers: ["Retry-After": "99999999999999999999999"]))
+        #expect(retry.retryAfter == .seconds(86_400))
         let loading = HFError(response: Self.response(503, #"{"error":"loading","estimated_time":1e300}"#))
-        #expect(loading.estimatedTime == .seconds(365 * 86_400))
-        let rateLimit = HFError(response: Self.response(429, "", headers: ["RateLimit": "\"api\";r=0;t=1e308"]))
-        #expect(rateLimit.retryAfter == .seconds(365 * 86_400))
+        #expect(loading.estimatedTime == .seconds(86_400))
+        let rateLimit = HFError(response: Self.response(429, "", headers: ["RateLimit": "\"api\";r=0;t=9999999999"]))
+        #expect(rateLimit.retryAfter == .seconds(86_400))
     }
 
     @Test("the RateLimit reset is a wait only when the quota is used up")
