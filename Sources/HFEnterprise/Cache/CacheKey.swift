@@ -13,8 +13,11 @@ import Foundation
 public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
     /// Entries of different partitions never answer each other (see ``CacheMiddleware``).
     public let partition: String
+    /// The request's method.
     public let method: HTTPMethod
+    /// The request's URL, query included.
     public let url: URL
+    /// The request's body bytes, empty when it has none.
     public let body: Data
     /// A hash of every byte of ``body`` (`Data`'s own hash reads only a prefix).
     private let bodyHash: Int

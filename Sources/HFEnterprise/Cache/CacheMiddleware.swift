@@ -37,6 +37,7 @@ public struct CacheMiddleware: HFMiddleware {
         self.cachingDeterministicChat = cachingDeterministicChat
     }
 
+    /// Returns the cached response of a deterministic request, or sends it and keeps a 2xx answer.
     public func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
         guard !context.isStreaming, isDeterministic(request, context.operation) else { return try await next(request, context) }
         let key = CacheKey(request, partition: partition)

@@ -20,6 +20,7 @@ public struct CacheStatistics: Sendable, Equatable {
     /// Bytes held now: request and response bodies and URLs.
     public var bytes = 0
 
+    /// All zero.
     public init() {}
 
     /// Hits over lookups, 0 before the first lookup.

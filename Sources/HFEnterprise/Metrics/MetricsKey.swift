@@ -11,6 +11,7 @@ public struct MetricsKey: Hashable, Sendable, CustomStringConvertible {
     /// The provider that answered, when known; `nil` when the router chose and did not say.
     public var provider: Provider?
 
+    /// The key of `operation` on `model` answered by `provider`.
     public init(operation: HFOperation, model: ModelID? = nil, provider: Provider? = nil) {
         self.operation = operation
         self.model = model

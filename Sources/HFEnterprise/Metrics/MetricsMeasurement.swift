@@ -20,6 +20,7 @@ public struct MetricsMeasurement: Sendable, Equatable {
     /// For a stream, from the start of the call to the first chunk of its body; `nil` otherwise.
     public var timeToFirstToken: Duration?
 
+    /// A measurement of a call of your own, for ``MetricsRecorder/record(_:)``.
     public init(
         key: MetricsKey, latency: Duration, error: HFError.Category? = nil,
         bytesSent: Int = 0, bytesReceived: Int = 0, timeToFirstToken: Duration? = nil

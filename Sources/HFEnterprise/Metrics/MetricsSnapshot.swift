@@ -16,14 +16,14 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var elapsed: Duration
 
     init(keys: [MetricsKey: MetricsSummary], elapsed: Duration) {
-        var totals = MetricsSummary()
-        var keys = keys
-        for key in keys.keys {
-            keys[key]?.elapsed = elapsed
-            totals.merge(keys[key]!)
+        self.keys = keys.mapValues { summary in
+            var summary = summary
+            summary.elapsed = elapsed
+            return summary
         }
+        var totals = MetricsSummary()
+        for summary in keys.values { totals.merge(summary) }
         totals.elapsed = elapsed
-        self.keys = keys
         self.totals = totals
         self.elapsed = elapsed
     }

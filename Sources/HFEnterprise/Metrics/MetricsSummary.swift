@@ -8,8 +8,9 @@
 public struct MetricsSummary: Sendable, Equatable {
     /// Calls completed, successful or not.
     public private(set) var requests = 0
-    /// Calls that ended with an error, by category (cancellations included, as
-    /// ``HFError/Category/cancelled``).
+    /// Calls that ended with an error, by category: the category the caller got, or for a stream
+    /// that broke after its head ``HFError/Category/streamInterrupted``. Cancellations count too,
+    /// as ``HFError/Category/cancelled`` (a stream its reader left before the end included).
     public private(set) var errors: [HFError.Category: Int] = [:]
     /// Request body bytes sent.
     public private(set) var bytesSent = 0
@@ -31,12 +32,14 @@ public struct MetricsSummary: Sendable, Equatable {
         errors.values.reduce(0, +)
     }
 
-    /// Failed calls over all calls, 0 when there were none.
+    /// Failed calls over all calls, 0 when there were none; cancellations included (subtract
+    /// `errors[.cancelled]` to leave them out).
     public var errorRate: Double {
         requests == 0 ? 0 : Double(failures) / Double(requests)
     }
 
-    /// Completed calls per second over ``elapsed``.
+    /// Completed calls per second over ``elapsed``: the recorder's life, or the window between two
+    /// ``MetricsRecorder/reset()``s.
     public var throughput: Double {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return seconds > 0 ? Double(requests) / seconds : 0
