@@ -1,4 +1,5 @@
 import Foundation
+import HFTestSupport
 import Testing
 
 @testable import HFEnterprise
@@ -88,5 +89,32 @@ struct TokenCountingTests {
         #expect(TokenEstimator.characters().count("abcde") == 2)
         #expect(TokenEstimator.words().count("one two three") == 4)
         #expect(TokenEstimator.words(tokensPerWord: 1).count("  ") == 0)
+    }
+}
+
+/// The README's dynamic configuration and token counting snippet, run.
+@Suite("README: configuration and tokens")
+struct ConfigurationReadmeTests {
+    @Test("a configuration change, a rollback, and a token count")
+    func readme() async throws {
+        let configuration = HFConfiguration.inMemory()
+        let tokenizerFile = TokenCountingTests.fixtures.appendingPathComponent("cl100k_base.tiktoken")
+
+        // README configuration begins
+        let store = try ConfigurationStore(configuration)
+        let dynamic = DynamicClient(store: store)
+        try await store.update(note: "slow backend") { $0.requestTimeout = .seconds(600) }
+        let client = await dynamic.client          // calls under way keep the client they took
+        try await store.rollback()                 // version 3: version 1's configuration again
+
+        let tokenizer = try BPETokenizer(contentsOf: tokenizerFile)   // a tokenizer.json or .tiktoken file
+        let exact = TokenEstimator.tokenizer(tokenizer).count("How many tokens is this?")
+        let rough = TokenEstimator.characters().count("How many tokens is this?")
+        // README configuration ends
+
+        #expect(client.configuration.requestTimeout == .seconds(600))
+        #expect(await store.current.number == 3)
+        #expect(await dynamic.client.configuration.requestTimeout == configuration.requestTimeout)
+        #expect(exact == 6 && rough == 6)
     }
 }
