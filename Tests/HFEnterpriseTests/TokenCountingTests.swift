@@ -100,7 +100,7 @@ struct ConfigurationReadmeTests {
         let configuration = HFConfiguration.inMemory()
         let tokenizerFile = TokenCountingTests.fixtures.appendingPathComponent("cl100k_base.tiktoken")
 
-        // README configuration begins
+        // README dynamic configuration begins
         let store = try ConfigurationStore(configuration)
         let dynamic = DynamicClient(store: store)
         try await store.update(note: "slow backend") { $0.requestTimeout = .seconds(600) }
@@ -110,7 +110,7 @@ struct ConfigurationReadmeTests {
         let tokenizer = try BPETokenizer(contentsOf: tokenizerFile)   // a tokenizer.json or .tiktoken file
         let exact = TokenEstimator.tokenizer(tokenizer).count("How many tokens is this?")
         let rough = TokenEstimator.characters().count("How many tokens is this?")
-        // README configuration ends
+        // README dynamic configuration ends
 
         #expect(client.configuration.requestTimeout == .seconds(600))
         #expect(await store.current.number == 3)
