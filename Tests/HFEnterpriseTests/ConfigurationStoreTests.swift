@@ -56,8 +56,8 @@ struct ConfigurationStoreTests {
     @Test("every watcher sees every change, in order")
     func watchers() async throws {
         let store = try ConfigurationStore(HFConfiguration.inMemory())
-        let first = await store.changes()
-        let second = await store.changes()
+        let first = store.changes()
+        let second = store.changes()
         for seconds in 1...3 { try await store.update { $0.requestTimeout = .seconds(seconds) } }
         try await store.rollback(to: 2)
         for stream in [first, second] {

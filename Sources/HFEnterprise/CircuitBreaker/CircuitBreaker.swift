@@ -72,10 +72,6 @@ public actor CircuitBreaker {
         window = OutcomeWindow(configuration.failureRate?.window ?? .calls(1))
     }
 
-    deinit {
-        changes.finish()
-    }
-
     /// Every state change from now on, oldest first; the stream ends when the breaker is released.
     /// Each access makes a new stream, so any number of observers can follow.
     public nonisolated var stateChanges: AsyncStream<Transition> {

@@ -32,7 +32,7 @@ public actor ConfigurationStore {
     private let historyLimit: Int
     private let clock: any HFClock
     private var history: [Version]
-    private var watchers: [UUID: AsyncStream<Version>.Continuation] = [:]
+    private let watchers: Broadcast<Version>
 
     /// - Parameters:
     ///   - initial: version 1; it is validated like every later one.
@@ -45,6 +45,7 @@ public actor ConfigurationStore {
         validator = validate
         historyLimit = max(2, history)
         self.clock = clock
+        watchers = Broadcast(buffer: historyLimit)
         try Self.check(initial, validator: validate)
         self.history = [Version(number: 1, configuration: initial, since: clock.now, note: "initial")]
     }
@@ -89,19 +90,10 @@ public actor ConfigurationStore {
         return try install(version.configuration, note: "rollback to version \(target)")
     }
 
-    /// Every version that becomes current from now on, in order, until the task reading it ends.
-    public func changes() -> AsyncStream<Version> {
-        let (stream, continuation) = AsyncStream<Version>.makeStream(bufferingPolicy: .bufferingNewest(historyLimit))
-        let id = UUID()
-        watchers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.removeWatcher(id) }
-        }
-        return stream
-    }
-
-    private func removeWatcher(_ id: UUID) {
-        watchers[id] = nil
+    /// Every version that becomes current from now on, in order (a slow reader keeps the newest
+    /// `history` of them); it ends when the store is released.
+    public nonisolated func changes() -> AsyncStream<Version> {
+        watchers.subscribe()
     }
 
     private func install(_ configuration: HFConfiguration, note: String?) throws(HFError) -> Version {
@@ -109,7 +101,7 @@ public actor ConfigurationStore {
         let version = Version(number: current.number + 1, configuration: configuration, since: clock.now, note: note)
         history.append(version)
         if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
-        for watcher in watchers.values { watcher.yield(version) }
+        watchers.yield(version)
         return version
     }
 

@@ -37,7 +37,7 @@ public actor HealthChecker {
     private let pool: FailoverPool?
     private var statuses: [FailoverEndpoint: HealthStatus]
     private var loop: Task<Void, Never>?
-    private let subscribers = LockedState<(next: Int, continuations: [Int: AsyncStream<HealthChange>.Continuation])>((0, [:]))
+    private let changeStream = Broadcast<HealthChange>()
 
     /// A checker of `endpoints`.
     ///
@@ -89,7 +89,6 @@ public actor HealthChecker {
 
     deinit {
         loop?.cancel()
-        for continuation in subscribers.withLock({ $0.continuations.values }) { continuation.finish() }
     }
 
     // MARK: Running
@@ -202,7 +201,7 @@ public actor HealthChecker {
         guard let change else { return }
         // The pool first: whoever hears of the change finds the pool already told.
         await pool?.updateFromHealthCheck(endpoint, isHealthy: change.isHealthy)
-        for continuation in subscribers.withLock({ Array($0.continuations.values) }) { continuation.yield(change) }
+        changeStream.yield(change)
     }
 
     // MARK: Observation
@@ -215,15 +214,6 @@ public actor HealthChecker {
     /// The changes of verdict from now on, as they happen (the latest 64 kept for a slow reader).
     /// Each call makes a stream of its own; it ends when the checker is released.
     public nonisolated func changes() -> AsyncStream<HealthChange> {
-        let (stream, continuation) = AsyncStream.makeStream(of: HealthChange.self, bufferingPolicy: .bufferingNewest(64))
-        let id = subscribers.withLock { state in
-            state.next += 1
-            state.continuations[state.next] = continuation
-            return state.next
-        }
-        continuation.onTermination = { [subscribers] _ in
-            subscribers.withLock { _ = $0.continuations.removeValue(forKey: id) }
-        }
-        return stream
+        changeStream.subscribe()
     }
 }

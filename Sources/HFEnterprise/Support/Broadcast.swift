@@ -1,6 +1,7 @@
 /// Hands each element to every current subscriber's `AsyncStream`: a stream of changes that any
-/// number of observers can follow. Subscribing needs no `await`, so no change between asking for
-/// the stream and iterating it is missed.
+/// number of observers can follow (a breaker's transitions, health verdicts, configuration
+/// versions). Subscribing needs no `await`, so no change between asking for the stream and
+/// iterating it is missed; a slow reader keeps the newest `buffer` elements.
 final class Broadcast<Element: Sendable>: Sendable {
     private struct Subscribers {
         var nextID = 0
@@ -8,10 +9,19 @@ final class Broadcast<Element: Sendable>: Sendable {
     }
 
     private let subscribers = LockedState(Subscribers())
+    private let buffer: Int
+
+    init(buffer: Int = 64) {
+        self.buffer = buffer
+    }
+
+    deinit {
+        finish()
+    }
 
     /// A stream of every element yielded from now on; it ends with ``finish()``.
     func subscribe() -> AsyncStream<Element> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Element.self)
+        let (stream, continuation) = AsyncStream.makeStream(of: Element.self, bufferingPolicy: .bufferingNewest(buffer))
         let id = subscribers.withLock { subscribers -> Int in
             subscribers.nextID += 1
             subscribers.continuations[subscribers.nextID] = continuation
