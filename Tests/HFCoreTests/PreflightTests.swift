@@ -36,6 +36,16 @@ struct PreflightTests {
         #expect(transport.requests.isEmpty)
     }
 
+    @Test("a timeout of zero or less is a validation error naming it, not a timeout", arguments: ["requestTimeout", "streamIdleTimeout"])
+    func nonPositiveTimeouts(_ field: String) async {
+        let (client, transport) = Self.client { configuration in
+            if field == "requestTimeout" { configuration.requestTimeout = .seconds(-1) } else { configuration.streamIdleTimeout = .zero }
+        }
+        let error = await #expect(throws: HFError.self) { try await client.send(client.makeRequest(.post, url: Self.url)) }
+        #expect(error?.category == .validation && error?.field == field)
+        #expect(transport.requests.isEmpty)
+    }
+
     @Test("a token with a control character is refused without being quoted")
     func tokenControlCharacter() async {
         let token = "hf_abc\u{07}def0123456789abcdefghij"

@@ -36,6 +36,9 @@ struct PreflightMiddleware: HFMiddleware {
         if let (name, reason) = request.headers.firstInvalidField() {
             throw .validation(field: "headers", "the header \"\(name.prefix(64))\" \(reason); check HFConfiguration.extraHeaders, userAgent and billTo")
         }
+        for (field, limit) in [("requestTimeout", configuration.requestTimeout), ("streamIdleTimeout", configuration.streamIdleTimeout)] where limit <= .zero {
+            throw .validation(field: field, "is \(limit.formattedSeconds); it must be longer than zero")
+        }
         if let token = request.authorization, !token.isValidHeaderValue {
             throw .validation(field: "token", "the token has characters that cannot be sent in a header (control characters or non-ASCII); check where it was read from")
         }
