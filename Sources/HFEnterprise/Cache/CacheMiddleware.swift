@@ -41,7 +41,11 @@ public struct CacheMiddleware: HFMiddleware {
     public func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
         guard !context.isStreaming, isDeterministic(request, context.operation) else { return try await next(request, context) }
         let key = CacheKey(request, partition: partition)
-        if let cached = cache.response(for: key) { return cached }
+        if let cached = cache.response(for: key) {
+            // Breakers and failover must not count a call no service answered.
+            OperationTrace.markServedFromCache()
+            return cached
+        }
         let response = try await next(request, context)
         cache.store(response, for: key)
         return response

@@ -16,8 +16,10 @@
 /// leave the choice to the router (no provider named) share one breaker, and calls for no task
 /// (Hub look-ups, raw requests) are not guarded. A call counts once: an operation it starts
 /// inside itself (the Hub look-up of the provider's model id) is not guarded again by the same
-/// breaker, and its failure is the call's. A failover middleware installed before this one sees
-/// the open breaker's error and can move the call to another provider, whose breaker then decides.
+/// breaker, and its failure counts for nothing (the Hub is not the provider). A call answered by a
+/// ``CacheMiddleware`` counts for nothing either; health probes pass unguarded. A failover
+/// middleware installed before this one sees the open breaker's error and moves the call to
+/// another provider, whose breaker then decides.
 public struct CircuitBreakerMiddleware: HFMiddleware {
     /// The breakers whose permit the current task holds, so nested operations pass through.
     private enum Held {
@@ -63,12 +65,26 @@ public struct CircuitBreakerMiddleware: HFMiddleware {
         _ context: HFRequestContext,
         next: @Sendable (HFRequestContext) async throws -> Result
     ) async throws -> Result {
-        if case .perProvider = breakers, context.task == nil { return try await next(context) }
+        // Health probes must reach what they check; a nested Hub look-up is the call's dependency.
+        if context.operation == .healthProbe { return try await next(context) }
+        if case .perProvider = breakers, context.task == nil { return try await OperationTrace.passDependency(context, next) }
         let breaker = breaker(for: context.provider)
         let id = ObjectIdentifier(breaker)
-        guard !Held.breakers.contains(id) else { return try await next(context) }
+        guard !Held.breakers.contains(id) else { return try await OperationTrace.passDependency(context, next) }
         return try await Held.$breakers.withValue(Held.breakers.union([id])) {
-            try await breaker.run { try await next(context) }
+            let permit = try await breaker.acquire()
+            return try await OperationTrace.tracing { trace in
+                do {
+                    let result = try await next(context)
+                    // An answer from the cache says nothing of the service's health.
+                    await breaker.record(permit, trace.servedFromCache ? .ignored : .success)
+                    return result
+                } catch {
+                    // A Hub outage is not the provider's failure.
+                    if trace.dependencyFailed { await breaker.record(permit, .ignored) } else { await breaker.record(permit, error: error) }
+                    throw error
+                }
+            }
         }
     }
 }

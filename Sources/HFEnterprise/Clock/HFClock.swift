@@ -18,11 +18,19 @@ extension HFClock {
 
 /// The system's continuous clock, which keeps counting while the machine sleeps.
 public struct SystemClock: HFClock {
+    /// The system's clock.
     public init() {}
 
+    /// The continuous clock's current instant.
     public var now: ContinuousClock.Instant { .now }
 
+    /// Sleeps on the continuous clock; a deadline more than a year away sleeps a year at a time,
+    /// so no duration, however large, can overflow the system's timer.
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
+        let longest = Duration.seconds(365 * 86_400)
+        while deadline - .now > longest {
+            try await Task.sleep(until: .now + longest, clock: .continuous)
+        }
         try await Task.sleep(until: deadline, clock: .continuous)
     }
 }

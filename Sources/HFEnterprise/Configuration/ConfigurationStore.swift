@@ -19,12 +19,14 @@ public actor ConfigurationStore {
     public struct Version: Sendable, Identifiable {
         /// 1 for the first, counting up with every change (a rollback is a change too).
         public let number: Int
+        /// The configuration itself.
         public let configuration: HFConfiguration
         /// When it took effect.
         public let since: ContinuousClock.Instant
         /// Why it was made, as the caller said.
         public let note: String?
 
+        /// The version's number.
         public var id: Int { number }
     }
 

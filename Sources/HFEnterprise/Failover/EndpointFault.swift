@@ -2,7 +2,7 @@ import Foundation
 
 /// A failure that says the endpoint, not the request, is at fault, so another endpoint may
 /// succeed where it failed: a 5xx, a 429, a model that cannot be served, a network failure, a
-/// timeout. A refused request (validation, authentication, a 4xx), a reply that could not be
+/// timeout, or a circuit breaker that keeps calls from it. A refused request (validation, authentication, a 4xx), a reply that could not be
 /// decoded and a cancelled call are the request's or the caller's: another endpoint would fail the
 /// same way, or must not be asked at all.
 struct EndpointFault {
@@ -18,7 +18,7 @@ struct EndpointFault {
         default: return nil
         }
         switch failure.category {
-        case .network, .timeout, .modelUnavailable, .rateLimited:
+        case .network, .timeout, .modelUnavailable, .rateLimited, .circuitOpen:
             break
         case .api where (failure.status ?? 0) >= 500:
             break

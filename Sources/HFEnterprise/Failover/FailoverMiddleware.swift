@@ -53,7 +53,7 @@ public struct FailoverMiddleware: HFMiddleware {
         _ context: HFRequestContext,
         next: @Sendable (HFRequestContext) async throws -> Result
     ) async throws -> Result {
-        guard baseURLs.isEmpty, context.task != nil, moves(context) else { return try await next(context) }
+        guard baseURLs.isEmpty, context.task != nil, moves(context) else { return try await OperationTrace.passDependency(context, next) }
         return try await failover(context) { endpoint, attempt in
             var moved = attempt
             moved.provider = endpoint.provider
@@ -117,17 +117,19 @@ public struct FailoverMiddleware: HFMiddleware {
                 current.deadline = context.deadline + (pool.clock.now - start)
             }
             tried.append(endpoint)
-            let outcome: Result<Output, any Error>
-            do {
-                outcome = .success(try await attempt(endpoint, current))
-            } catch {
-                outcome = .failure(error)
+            let (outcome, trace) = await OperationTrace.tracing { trace in
+                do {
+                    return (Result<Output, any Error>.success(try await attempt(endpoint, current)), trace)
+                } catch {
+                    return (.failure(error), trace)
+                }
             }
             let failure: EndpointFault
             switch outcome {
             case .success(let output):
                 guard let faulty = fault(output) else {
-                    await pool.recordSuccess(endpoint)
+                    // An answer from the cache says nothing of the endpoint's health.
+                    if !trace.servedFromCache { await pool.recordSuccess(endpoint) }
                     return output
                 }
                 failure = faulty
@@ -135,7 +137,8 @@ public struct FailoverMiddleware: HFMiddleware {
                 guard let faulty = EndpointFault(error) else { throw error }
                 failure = faulty
             }
-            await pool.recordFailure(endpoint, retryAfter: failure.retryAfter)
+            // A Hub outage is no provider's fault: move on, but leave the provider healthy.
+            if !trace.dependencyFailed { await pool.recordFailure(endpoint, retryAfter: failure.retryAfter) }
             guard !Task.isCancelled, let following = await pool.choose(after: tried) else {
                 do {
                     return try outcome.get()

@@ -167,7 +167,8 @@ public actor FailoverPool {
     /// to come back).
     public func recordFailure(_ endpoint: FailoverEndpoint, retryAfter: Duration? = nil) {
         guard health[endpoint] != nil else { return }
-        health[endpoint]?.coolingUntil = clock.now + max(coolDown, retryAfter ?? .zero)
+        // A server's wait counts, up to ten cool-downs: no reply can sideline an endpoint for a day.
+        health[endpoint]?.coolingUntil = clock.now + max(coolDown, min(retryAfter ?? .zero, coolDown * 10))
         health[endpoint]?.consecutiveFailures += 1
         if lastAnswered == endpoint { lastAnswered = nil }
     }

@@ -43,8 +43,10 @@ public actor HealthChecker {
     ///
     /// - Parameters:
     ///   - endpoints: the endpoints to probe; duplicates are dropped.
-    ///   - interval: from the start of one round of probes to the start of the next.
-    ///   - timeout: how long a probe may take before it is cancelled and counts as failed.
+    ///   - interval: from the start of one round of probes to the start of the next (10 ms to a
+    ///     year; a value outside is taken to the nearer end).
+    ///   - timeout: how long a probe may take before it is cancelled and counts as failed (the
+    ///     same bounds).
     ///   - unhealthyAfter: failed probes in a row that make an endpoint unhealthy (at least 1).
     ///   - healthyAfter: good probes in a row that make it healthy again (at least 1).
     ///   - pool: a pool told of every change of verdict, or `nil`.
@@ -62,8 +64,10 @@ public actor HealthChecker {
     ) {
         var seen = Set<FailoverEndpoint>()
         self.endpoints = endpoints.filter { seen.insert($0).inserted }
-        self.interval = interval
-        self.timeout = timeout
+        // A zero interval would probe without pause, a huge one overflow the clock's arithmetic.
+        let bounds = Duration.milliseconds(10)...Duration.seconds(365 * 86_400)
+        self.interval = min(max(interval, bounds.lowerBound), bounds.upperBound)
+        self.timeout = min(max(timeout, bounds.lowerBound), bounds.upperBound)
         self.unhealthyAfter = max(1, unhealthyAfter)
         self.healthyAfter = max(1, healthyAfter)
         self.pool = pool

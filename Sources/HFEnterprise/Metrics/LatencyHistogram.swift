@@ -73,9 +73,10 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// The nearest-rank percentile: the smallest recorded duration at least `percent`% of the
     /// durations do not exceed, within ``relativeError``; `nil` when nothing was recorded.
-    /// `percent` is clamped to 0...100.
+    /// `percent` is clamped to 0...100; NaN is 0.
     public func percentile(_ percent: Double) -> Duration? {
         guard count > 0, let min, let max else { return nil }
+        let percent = percent.isNaN ? 0 : percent
         let fraction = Swift.min(Swift.max(percent, 0), 100) / 100
         let rank = Swift.max(1, Int((fraction * Double(count)).rounded(.up)))
         // The ends are known exactly.

@@ -22,18 +22,20 @@ public actor RateLimiter {
 
     /// The limits, in the order given.
     public nonisolated let limits: [Limit]
-    private let clock: any HFClock
+    /// The clock waits are measured on.
+    nonisolated let clock: any HFClock
     private var buckets: [TokenBucket]
     /// The waiting calls, oldest first; only the head sleeps on the clock.
     private var queue: [Waiter] = []
     private var nextID = 0
 
     /// A limiter whose buckets start full. Throws a ``HFError/Category/validation`` error when
-    /// `limits` is empty or a limit has no capacity or no period.
+    /// `limits` is empty or a limit has no capacity, no period, a period too short to share among
+    /// its capacity, or one longer than a year.
     public init(limits: [Limit], clock: any HFClock = .system) throws(HFError) {
         guard !limits.isEmpty else { throw .validation(field: "limits", "give at least one limit") }
-        for limit in limits where limit.capacity < 1 || limit.period <= .zero {
-            throw .validation(field: "limits", "\(limit): the capacity must be at least 1 and the period positive")
+        for limit in limits where limit.capacity < 1 || limit.period <= .zero || limit.period / limit.capacity <= .zero || limit.period > .seconds(365 * 86_400) {
+            throw .validation(field: "limits", "\(limit): the capacity must be at least 1, and the period positive, at most a year and at least a nanosecond per token")
         }
         self.limits = limits
         self.clock = clock

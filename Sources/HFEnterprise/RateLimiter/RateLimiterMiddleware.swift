@@ -1,8 +1,11 @@
 /// Takes tokens from a ``RateLimiter`` before each call of a client, waiting for them if needed.
 ///
 /// It works at the operation level: the wait comes before the route is resolved, and a call
-/// counts once however many requests it makes (a Hub look-up and the inference request). Install
-/// it after a retry middleware to limit each attempt, before it to limit each call.
+/// counts once however many requests it makes (a Hub look-up and the inference request). The
+/// call's deadline moves by the time it waited, so a wait never turns into a timeout. Health
+/// probes are not charged. Install it after a retry middleware to limit each attempt, before it
+/// to limit each call. Calls answered by a cache still take their tokens: the limiter decides
+/// before anyone knows.
 ///
 /// ```swift
 /// let limiter = try RateLimiter(limits: [.perSecond(5), .perHour(1_000)])
@@ -20,11 +23,24 @@ public struct RateLimiterMiddleware: HFMiddleware {
         self.cost = cost
     }
 
+    /// The limiters whose tokens the current task's call holds, so its nested operations (the Hub
+    /// look-up) are not charged again.
+    private enum Held {
+        @TaskLocal static var limiters: Set<ObjectIdentifier> = []
+    }
+
     public func interceptOperation<Result: Sendable>(
         _ context: HFRequestContext,
         next: @Sendable (HFRequestContext) async throws -> Result
     ) async throws -> Result {
+        let id = ObjectIdentifier(limiter)
+        guard context.operation != .healthProbe, !Held.limiters.contains(id) else { return try await next(context) }
+        let clock = limiter.clock
+        let start = clock.now
         try await limiter.acquire(cost: cost(context))
-        return try await next(context)
+        // The wait was the limiter's, not the service's: the call keeps the time it had.
+        var waited = context
+        waited.deadline = context.deadline + (clock.now - start)
+        return try await Held.$limiters.withValue(Held.limiters.union([id])) { try await next(waited) }
     }
 }

@@ -47,7 +47,8 @@ public struct RetryMiddleware: HFMiddleware {
         _ context: HFRequestContext,
         next: @Sendable (HFRequestContext) async throws -> Result
     ) async throws -> Result {
-        guard !RetryPolicy.isRunning else { return try await next(context) }
+        // A health probe must report what it found, not what a retry made of it.
+        guard !RetryPolicy.isRunning, context.operation != .healthProbe else { return try await next(context) }
         let budget = context.deadline - clock.now
         return try await policy.run(clock: clock) { attempt in
             var current = context

@@ -9,8 +9,8 @@
 ///
 /// ```swift
 /// let estimator = TokenEstimator.characters()
-/// let cost = estimator.count("Summarise this article …")
-/// try await limiter.acquire(cost: cost)
+/// let tokens = estimator.count("Summarise this article …")
+/// if tokens > 8_000 { /* split the text: it will not fit the model's context */ }
 /// ```
 ///
 /// How far the cheap strategies are from the truth, measured on the recorded chat replies against
@@ -22,21 +22,27 @@ public struct TokenEstimator: Sendable {
         self.counter = counter
     }
 
-    /// Characters divided by `perToken`, rounded up.
+    /// Characters divided by `perToken` (a ratio that is not a positive finite number counts as
+    /// 4), rounded up.
     public static func characters(perToken: Double = 4) -> TokenEstimator {
-        TokenEstimator { text in
-            guard !text.isEmpty else { return 0 }
-            return Int((Double(text.count) / max(perToken, .leastNonzeroMagnitude)).rounded(.up))
+        let ratio = perToken.isFinite && perToken > 0 ? perToken : 4
+        return TokenEstimator { text in
+            text.isEmpty ? 0 : bounded(Double(text.count) / ratio)
         }
     }
 
-    /// Words (runs of letters, digits or other non-space characters) times `tokensPerWord`,
-    /// rounded up.
+    /// Words (runs of letters, digits or other non-space characters) times `tokensPerWord` (a
+    /// ratio that is not a finite number of zero or more counts as 1.3), rounded up.
     public static func words(tokensPerWord: Double = 1.3) -> TokenEstimator {
-        TokenEstimator { text in
-            let words = text.split(whereSeparator: \.isWhitespace).count
-            return Int((Double(words) * max(tokensPerWord, 0)).rounded(.up))
+        let ratio = tokensPerWord.isFinite && tokensPerWord >= 0 ? tokensPerWord : 1.3
+        return TokenEstimator { text in
+            bounded(Double(text.split(whereSeparator: \.isWhitespace).count) * ratio)
         }
+    }
+
+    /// `value` rounded up, as an `Int` that cannot overflow.
+    private static func bounded(_ value: Double) -> Int {
+        Int(min(value.rounded(.up), Double(Int.max / 2)))
     }
 
     /// Exactly what `tokenizer` counts.

@@ -7,6 +7,14 @@ import Foundation
 /// timeout (an attempt gets what remains). A failure here means nothing was sent.
 struct PreflightMiddleware: HFMiddleware {
     let configuration: HFConfiguration
+    /// A timeout of zero or less in the configuration, found once (the configuration never changes).
+    private let invalidTimeout: (field: String, value: Duration)?
+
+    init(configuration: HFConfiguration) {
+        self.configuration = configuration
+        invalidTimeout = [("requestTimeout", configuration.requestTimeout), ("streamIdleTimeout", configuration.streamIdleTimeout)]
+            .first { $0.1 <= .zero }.map { (field: $0.0, value: $0.1) }
+    }
 
     func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
         try await next(try check(request, context), context)
@@ -36,8 +44,8 @@ struct PreflightMiddleware: HFMiddleware {
         if let (name, reason) = request.headers.firstInvalidField() {
             throw .validation(field: "headers", "the header \"\(name.prefix(64))\" \(reason); check HFConfiguration.extraHeaders, userAgent and billTo")
         }
-        for (field, limit) in [("requestTimeout", configuration.requestTimeout), ("streamIdleTimeout", configuration.streamIdleTimeout)] where limit <= .zero {
-            throw .validation(field: field, "is \(limit.formattedSeconds); it must be longer than zero")
+        if let (field, value) = invalidTimeout {
+            throw .validation(field: field, "is \(value.formattedSeconds); it must be longer than zero")
         }
         if let token = request.authorization, !token.isValidHeaderValue {
             throw .validation(field: "token", "the token has characters that cannot be sent in a header (control characters or non-ASCII); check where it was read from")
