@@ -39,7 +39,7 @@ struct ReadmeExamplesTests {
     actor TokenVault {
         private var issued = 0
 
-        func currentToken() -> String {
+        func currentToken() throws -> String {
             issued += 1
             return "hf_vault\(issued)_0123456789abcdefghij"
         }

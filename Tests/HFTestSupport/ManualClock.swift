@@ -10,18 +10,32 @@ import HFEnterprise
 /// clock.advance(by: .seconds(5))          // and wakes
 /// ```
 public final class ManualClock: HFClock {
-    private struct Sleeper {
-        let id: Int
+    /// One sleep: its deadline, and the continuation to resume once, by the clock or by cancellation.
+    private final class Sleeper: Sendable {
+        struct State {
+            var continuation: CheckedContinuation<Void, any Error>?
+            var cancelled = false
+        }
+
         let deadline: ContinuousClock.Instant
-        let continuation: CheckedContinuation<Void, any Error>
+        let state = LockedState(State())
+
+        init(deadline: ContinuousClock.Instant) {
+            self.deadline = deadline
+        }
+
+        /// The continuation, taken so that it is resumed once.
+        func take() -> CheckedContinuation<Void, any Error>? {
+            state.withLock { state in
+                defer { state.continuation = nil }
+                return state.continuation
+            }
+        }
     }
 
     private struct State {
         var now: ContinuousClock.Instant
-        var nextID = 0
         var sleepers: [Sleeper] = []
-        /// Ids whose task was cancelled before they registered.
-        var cancelledEarly: Set<Int> = []
     }
 
     private let state: LockedState<State>
@@ -41,29 +55,25 @@ public final class ManualClock: HFClock {
     }
 
     public func sleep(until deadline: ContinuousClock.Instant) async throws {
-        let id = state.withLock { state -> Int in
-            state.nextID += 1
-            return state.nextID
-        }
+        let sleeper = Sleeper(deadline: deadline)
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resume: Result<Void, any Error>? = state.withLock { state in
-                    if state.cancelledEarly.remove(id) != nil { return .failure(CancellationError()) }
-                    if deadline <= state.now { return .success(()) }
-                    state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return nil
+                let cancelled = sleeper.state.withLock { state -> Bool in
+                    if !state.cancelled { state.continuation = continuation }
+                    return state.cancelled
                 }
-                if let resume { continuation.resume(with: resume) }
+                if cancelled { return continuation.resume(throwing: CancellationError()) }
+                let due = state.withLock { state -> Bool in
+                    if deadline <= state.now { return true }
+                    state.sleepers.append(sleeper)
+                    return false
+                }
+                if due { sleeper.take()?.resume() }
             }
         } onCancel: {
-            let sleeper = state.withLock { state -> Sleeper? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
-                    state.cancelledEarly.insert(id)
-                    return nil
-                }
-                return state.sleepers.remove(at: index)
-            }
-            sleeper?.continuation.resume(throwing: CancellationError())
+            sleeper.state.withLock { $0.cancelled = true }
+            state.withLock { $0.sleepers.removeAll { $0 === sleeper } }
+            sleeper.take()?.resume(throwing: CancellationError())
         }
     }
 
@@ -77,14 +87,20 @@ public final class ManualClock: HFClock {
             state.sleepers.removeAll { $0.deadline <= now }
             return due
         }
-        for sleeper in due { sleeper.continuation.resume() }
+        for sleeper in due { sleeper.take()?.resume() }
     }
 
-    /// Returns once at least `count` tasks are asleep on the clock (polling, without advancing it).
-    public func waitForSleepers(_ count: Int) async {
+    /// Returns `true` once at least `count` tasks are asleep on the clock (polling, without
+    /// advancing it), or `false` after `timeout` of real time, so a test that waits for a sleeper
+    /// that never comes fails instead of hanging.
+    @discardableResult
+    public func waitForSleepers(_ count: Int, timeout: Duration = .seconds(30)) async -> Bool {
+        let giveUp = ContinuousClock.now + timeout
         while sleeperCount < count {
+            guard ContinuousClock.now < giveUp else { return false }
             await Task.yield()
             try? await Task.sleep(for: .milliseconds(1))
         }
+        return true
     }
 }

@@ -32,7 +32,8 @@ public final class BPETokenizer: Sendable {
 
     private let ids: [[UInt8]: Int]
     private let merges: Merges
-    private let pattern: String
+    /// Compiled once; matching reads it and never changes it, so sharing it between threads is safe.
+    private nonisolated(unsafe) let splitter: Regex<AnyRegexOutput>
 
     /// The number of tokens in the vocabulary (special tokens aside).
     public var vocabularySize: Int { ids.count }
@@ -104,13 +105,14 @@ public final class BPETokenizer: Sendable {
 
     private init(ids: [[UInt8]: Int], merges: Merges, pattern: String) throws(HFError) {
         do {
-            _ = try Regex(pattern)
+            // Unicode scalars, as the reference tokenizers match (Swift's default, characters,
+            // would keep `" \n"` or an emoji sequence whole).
+            splitter = try Regex(pattern).matchingSemantics(.unicodeScalar)
         } catch {
             throw .validation(field: "tokenizer", "its split pattern cannot be compiled: \(error)")
         }
         self.ids = ids
         self.merges = merges
-        self.pattern = pattern
     }
 
     /// The token ids of `text`.
@@ -135,29 +137,32 @@ public final class BPETokenizer: Sendable {
         return count
     }
 
-    /// The pre-tokenizer's pieces of `text`, as UTF-8 bytes, matched on Unicode scalars as the
-    /// reference tokenizers do (not on Swift's characters, which would keep `" \n"` or an emoji
-    /// sequence whole). The compiled pattern is not `Sendable`, so each call compiles its own
-    /// (the pattern was checked when loading).
+    /// The pre-tokenizer's pieces of `text`, as UTF-8 bytes.
     private func forEachPiece(of text: String, _ body: ([UInt8]) -> Void) {
-        guard let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) else { return }
-        for match in text.matches(of: regex) {
+        for match in text.matches(of: splitter) {
             body(Array(text[match.range].utf8))
         }
     }
 
-    /// `piece` merged pair by pair, the best-ranked pair first, until no pair merges.
+    /// `piece` merged pair by pair, the best-ranked pair first, until no pair merges. The ranks of
+    /// adjacent pairs are kept and only the two beside a merge are looked up again, so a long
+    /// piece costs one dictionary look-up per merge rather than one per pair per merge.
     private func merge(_ piece: [UInt8]) -> [[UInt8]] {
         var parts = piece.map { [$0] }
-        while parts.count > 1 {
+        guard parts.count > 1 else { return parts }
+        var ranks: [Int?] = (0..<parts.count - 1).map { rank(parts[$0], parts[$0 + 1]) }
+        while true {
             var best: (index: Int, rank: Int)?
-            for index in 0..<parts.count - 1 {
-                guard let rank = rank(parts[index], parts[index + 1]) else { continue }
-                if best == nil || rank < best!.rank { best = (index, rank) }
+            for (index, rank) in ranks.enumerated() {
+                guard let rank, best.map({ rank < $0.rank }) ?? true else { continue }
+                best = (index, rank)
             }
-            guard let (index, _) = best else { break }
+            guard let index = best?.index else { break }
             parts[index] += parts[index + 1]
             parts.remove(at: index + 1)
+            ranks.remove(at: index)
+            if index < ranks.count { ranks[index] = rank(parts[index], parts[index + 1]) }
+            if index > 0 { ranks[index - 1] = rank(parts[index - 1], parts[index]) }
         }
         return parts
     }
