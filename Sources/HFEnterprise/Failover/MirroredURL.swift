@@ -6,12 +6,12 @@ import Foundation
 enum MirroredURL {
     /// The base among `bases` that `url` is addressed to, if any.
     static func base(of url: URL, among bases: [URL]) -> URL? {
-        bases.first { split(url, under: $0) != nil }
+        bases.first { pathBelow($0, in: url) != nil }
     }
 
     /// `url`, addressed to `base`, moved to `target`.
     static func move(_ url: URL, from base: URL, to target: URL) -> URL {
-        guard base != target, let (_, rest) = split(url, under: base),
+        guard base != target, let rest = pathBelow(base, in: url),
               var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
               let destination = URLComponents(url: target, resolvingAgainstBaseURL: false)
         else { return url }
@@ -22,8 +22,8 @@ enum MirroredURL {
         return components.url ?? url
     }
 
-    /// The base's path prefix and the rest of `url`'s path, when `url` is addressed to `base`.
-    private static func split(_ url: URL, under base: URL) -> (prefix: String, rest: String)? {
+    /// The rest of `url`'s path below `base`'s, when `url` is addressed to `base`.
+    private static func pathBelow(_ base: URL, in url: URL) -> String? {
         guard let address = URLComponents(url: url, resolvingAgainstBaseURL: false),
               let root = URLComponents(url: base, resolvingAgainstBaseURL: false),
               address.scheme?.lowercased() == root.scheme?.lowercased(),
@@ -33,7 +33,7 @@ enum MirroredURL {
         let prefix = trimmed(root.percentEncodedPath)
         let path = address.percentEncodedPath
         guard path == prefix || path.hasPrefix(prefix + "/") else { return nil }
-        return (prefix, String(path.dropFirst(prefix.count)))
+        return String(path.dropFirst(prefix.count))
     }
 
     private static func port(of components: URLComponents) -> Int? {

@@ -11,10 +11,11 @@
 /// let pool = FailoverPool(baseURLs: [primary, mirror])
 /// let checker = HealthChecker(pool: pool, interval: .seconds(10), timeout: .seconds(2),
 ///                             probe: HealthChecker.httpGET("/health", through: client))
+/// let watcher = Task { for await change in checker.changes() { print(change.endpoint, change.isHealthy ? "up" : "down") } }
 /// await checker.start()
-/// for await change in checker.changes() {
-///     print(change.endpoint, change.isHealthy ? "up" : "down")
-/// }
+/// // … later:
+/// await checker.stop()
+/// watcher.cancel()       // the change streams end only when the checker is released
 /// ```
 public actor HealthChecker {
     /// Checks one endpoint: returns when it is well, throws when it is not. It should end soon
