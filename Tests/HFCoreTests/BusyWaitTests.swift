@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import HFCore
+
 /// The point of the libcurl transport: a request that waits costs no CPU. Measured in a separate
 /// process (`HFWaitProbe`), since other tests running in this one would add their own CPU.
 /// Figures on this machine class: about 0.003 s for a 3 s wait through libcurl, 2.3 s through
@@ -25,6 +27,10 @@ struct BusyWaitTests {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "HFWaitProbe next to \(CommandLine.arguments[0])"])
     }
 
+    /// Foundation's `Process.run()` on Linux is not safe to call from two threads at once (it
+    /// crashed copying the environment in a CI run), and this suite's tests run in parallel.
+    static let spawning = LockedState(())
+
     /// Runs the probe without blocking a thread of the test runner's small cooperative pool, where
     /// a blocked thread would stall the timing-sensitive tests running beside this one.
     static func measure(_ arguments: [String]) async throws -> Measurement {
@@ -38,7 +44,7 @@ struct BusyWaitTests {
                 continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile())
             }
             do {
-                try process.run()
+                try spawning.withLock { _ in try process.run() }
             } catch {
                 continuation.resume(throwing: error)
             }
