@@ -70,7 +70,7 @@ struct CircuitBreakerConcurrencyTests {
     @Test("1,000 callers at once on a half-open breaker: exactly the configured probes run, then it closes")
     func probesNeverExceeded() async throws {
         let (breaker, tally, tasks, gate) = try await Self.probeRound(probes: 3, failing: 0)
-        let changes = breaker.stateChanges
+        let changes = breaker.changes()
         #expect(tally.admitted == 3)
         #expect(tally.mostInFlight == 3)
         #expect(tally.refused == Self.callers - 3)

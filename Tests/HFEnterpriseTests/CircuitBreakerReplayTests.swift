@@ -64,7 +64,7 @@ struct CircuitBreakerReplayTests {
         let clock = ManualClock()
         let rate = CircuitBreaker.FailureRate(threshold: 0.5, window: .calls(4), minimumCalls: 4)
         let breaker = try CircuitBreaker(.init(consecutiveFailures: nil, failureRate: rate, openDuration: .seconds(5)), clock: clock)
-        let changes = breaker.stateChanges
+        let changes = breaker.changes()
         let client = HFClient.replaying(server, middleware: [CircuitBreakerMiddleware(breaker)])
 
         var outcomes: [String] = []

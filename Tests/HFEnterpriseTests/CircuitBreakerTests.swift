@@ -81,7 +81,7 @@ struct CircuitBreakerTests {
         let clock = ManualClock()
         let start = clock.now
         let breaker = try CircuitBreaker(Configuration(consecutiveFailures: 1, openDuration: .seconds(30), halfOpenProbes: 2, successesToClose: 2), clock: clock)
-        let changes = breaker.stateChanges
+        let changes = breaker.changes()
         try await Self.call(breaker, .failure)
 
         clock.advance(by: .seconds(29))
@@ -235,8 +235,8 @@ struct CircuitBreakerTests {
     @Test("every observer gets every change; a stream ends when the breaker goes away")
     func observers() async throws {
         var breaker: CircuitBreaker? = try CircuitBreaker(Configuration(consecutiveFailures: 1), clock: ManualClock())
-        let first = try #require(breaker).stateChanges
-        let second = try #require(breaker).stateChanges
+        let first = try #require(breaker).changes()
+        let second = try #require(breaker).changes()
         try await Self.call(try #require(breaker), .failure)
         breaker = nil
         var seen: [[String]] = []

@@ -11,7 +11,7 @@ extension CircuitBreaker {
         public var description: String { rawValue }
     }
 
-    /// A change of state, as ``CircuitBreaker/stateChanges`` reports it.
+    /// A change of state, as ``CircuitBreaker/changes()`` reports it.
     public struct Transition: Sendable, Hashable, CustomStringConvertible {
         /// The state before.
         public let from: State

@@ -20,7 +20,7 @@
 /// let answer = try await breaker.run {
 ///     try await client.inference.chat("Hi", model: .llama3_8BInstruct)
 /// }
-/// for await change in breaker.stateChanges { print(change) }   // closed → open, …
+/// for await change in breaker.changes() { print(change) }   // closed → open, …
 /// ```
 ///
 /// For every call of a client, install ``CircuitBreakerMiddleware``.
@@ -51,7 +51,7 @@ public actor CircuitBreaker {
     /// The configuration, validated.
     public nonisolated let configuration: Configuration
     private let clock: any HFClock
-    private let changes = Broadcast<Transition>()
+    private let transitions = Broadcast<Transition>()
 
     private var phase = Phase.closed
     private var period = 0
@@ -73,9 +73,10 @@ public actor CircuitBreaker {
     }
 
     /// Every state change from now on, oldest first; the stream ends when the breaker is released.
-    /// Each access makes a new stream, so any number of observers can follow.
-    public nonisolated var stateChanges: AsyncStream<Transition> {
-        changes.subscribe()
+    /// Each call makes a new stream, so any number of observers can follow (as with
+    /// ``HealthChecker/changes()`` and ``ConfigurationStore/changes()``).
+    public nonisolated func changes() -> AsyncStream<Transition> {
+        transitions.subscribe()
     }
 
     /// The state now (an open breaker whose time is up becomes half-open when asked).
@@ -193,6 +194,6 @@ public actor CircuitBreaker {
         period += 1
         consecutiveFailures = 0
         window.reset()
-        changes.yield(Transition(from: from, to: next.state, at: instant))
+        transitions.yield(Transition(from: from, to: next.state, at: instant))
     }
 }
