@@ -10,8 +10,8 @@ extension TaskAdapter {
     static func fal(_ task: InferenceTask) -> TaskAdapter {
         let reply: ReplyConversion
         switch task {
-        case .textToImage: reply = .falFile(at: ["images", "0"])
-        case .textToSpeech: reply = .falFile(at: ["audio"])
+        case .textToImage: reply = .falFile("images[0]") { $0["images"]?.arrayValue?.first }
+        case .textToSpeech: reply = .falFile("audio") { $0["audio"] }
         default: reply = .none
         }
         return TaskAdapter(task: task, headers: ["Accept": "application/json"], reply: reply) { base, model in
@@ -52,21 +52,15 @@ extension TaskAdapter {
 }
 
 extension ReplyConversion {
-    /// fal's file result at `path` (`{"url", "content_type"}`), downloaded.
-    static func falFile(at path: [String]) -> ReplyConversion {
+    /// fal's file result (`{"url", "content_type"}`), found by `file` in the reply and named
+    /// `name` in errors, downloaded.
+    static func falFile(_ name: String, _ file: @escaping @Sendable (JSONValue) -> JSONValue?) -> ReplyConversion {
         ReplyConversion { response, context in
-            var file: JSONValue? = try context.json(response)
-            for step in path {
-                if let index = Int(step) {
-                    file = file?.arrayValue.flatMap { index < $0.count ? $0[index] : nil }
-                } else {
-                    file = file?[step]
-                }
+            let found = file(try context.json(response))
+            guard let url = found?["url"]?.stringValue else {
+                throw context.unreadable(response, "`\(name)` holds no file URL")
             }
-            guard let url = file?["url"]?.stringValue else {
-                throw context.unreadable(response, "`\(path.joined(separator: "."))` holds no file URL")
-            }
-            return try await context.download(url, declaredType: file?["content_type"]?.stringValue, from: response)
+            return try await context.download(url, declaredType: found?["content_type"]?.stringValue, from: response)
         }
     }
 }

@@ -18,10 +18,8 @@ extension HFClient {
     /// as an ``HFError/Category/api`` error naming the host and status, never quoting the body or
     /// advising about the token, which was not sent.
     package func download(_ url: URL, from source: DownloadSource, maximumSize: Int, context: HFRequestContext) async throws -> HTTPResponse {
+        // What is not http(s) with a host the preflight step refuses, for every request.
         let scheme = url.scheme?.lowercased() ?? ""
-        guard scheme == "https" || scheme == "http", url.host?.isEmpty == false else {
-            throw HFError.validation(field: "url", "\(url.absoluteString.prefix(200)) is not an http(s) URL with a host")
-        }
         if case .reply(let origin) = source, !origin.isPrivateNetwork {
             guard scheme == "https", !url.isPrivateNetwork else {
                 var refused = HFError(

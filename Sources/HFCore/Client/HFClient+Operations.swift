@@ -43,17 +43,7 @@ extension HFClient {
     /// attributed to the context's provider, and every text scrubbed of every token the client has
     /// used. The one exit of every error path; calling it again on its result changes nothing.
     package func finalize(_ error: any Error, context: HFRequestContext?) -> HFError {
-        var failure: HFError
-        switch error {
-        case let error as HFError:
-            failure = error
-        case let error as HTTPTransportError:
-            failure = HFError(transportError: error)
-        case is CancellationError:
-            failure = .cancelled()
-        default:
-            failure = .network("The request failed: \(error)", underlying: error)
-        }
+        var failure = HFError(caught: error)
         if failure.provider == nil { failure.provider = context?.provider }
         return failure.redacted(by: redactor)
     }

@@ -49,6 +49,18 @@ extension HFError {
         return failure
     }
 
+    /// What `error`, caught anywhere in a call, stands for: itself when it is an ``HFError``, the
+    /// transport failure's category, `cancelled` for a `CancellationError`, else a network
+    /// failure quoting it. Unscrubbed: ``HFClient/finalize(_:context:)`` scrubs what reaches a caller.
+    package init(caught error: any Error) {
+        switch error {
+        case let error as HFError: self = error
+        case let error as HTTPTransportError: self.init(transportError: error)
+        case is CancellationError: self = .cancelled()
+        default: self = .network("The request failed: \(error)", underlying: error)
+        }
+    }
+
     /// The error a transport's failure stands for: cancelled, timed out, too large, or a network failure.
     package init(transportError: HTTPTransportError) {
         let category: Category

@@ -28,7 +28,6 @@ public final class ResponseCache: Sendable {
         }
 
         mutating func forget(_ entry: Entry) {
-            statistics.entries -= 1
             statistics.bytes -= entry.size
         }
     }
@@ -87,9 +86,8 @@ public final class ResponseCache: Sendable {
             state.remove(key)
             state.entries.insert(Entry(response: response, expires: now + lifetime, size: size), for: key)
             state.statistics.insertions += 1
-            state.statistics.entries += 1
             state.statistics.bytes += size
-            while state.statistics.entries > maximumEntries || state.statistics.bytes > maximumBytes,
+            while state.entries.count > maximumEntries || state.statistics.bytes > maximumBytes,
                   let (oldest, entry) = state.entries.leastRecentlyUsed {
                 state.remove(oldest)
                 if now < entry.expires { state.statistics.evictions += 1 } else { state.statistics.expirations += 1 }
@@ -113,13 +111,16 @@ public final class ResponseCache: Sendable {
     public func removeAll() {
         state.withLock { state in
             state.entries.removeAll()
-            state.statistics.entries = 0
             state.statistics.bytes = 0
         }
     }
 
     /// What the cache has done, and holds now.
     public var statistics: CacheStatistics {
-        state.withLock { $0.statistics }
+        state.withLock { state in
+            var statistics = state.statistics
+            statistics.entries = state.entries.count
+            return statistics
+        }
     }
 }

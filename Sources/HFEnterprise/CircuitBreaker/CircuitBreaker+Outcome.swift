@@ -21,13 +21,7 @@ extension CircuitBreaker {
         ///   service is down; the rate limiter and the retry policy answer it;
         /// - success: every other ``HFError`` (authentication, a 4xx, decoding): the service answered.
         public static func serverSide(_ error: any Error) -> Outcome {
-            let failure: HFError
-            switch error {
-            case let error as HFError: failure = error
-            case let error as HTTPTransportError: failure = HFError(transportError: error)
-            case is CancellationError: return .ignored
-            default: return .failure
-            }
+            let failure = HFError(caught: error)
             switch failure.category {
             case .network, .timeout, .modelUnavailable, .streamInterrupted:
                 return .failure

@@ -21,11 +21,6 @@
 /// middleware installed before this one sees the open breaker's error and moves the call to
 /// another provider, whose breaker then decides.
 public struct CircuitBreakerMiddleware: HFMiddleware {
-    /// The breakers whose permit the current task holds, so nested operations pass through.
-    private enum Held {
-        @TaskLocal static var breakers: Set<ObjectIdentifier> = []
-    }
-
     private enum Breakers: Sendable {
         case shared(CircuitBreaker)
         case perProvider(CircuitBreaker.Configuration, any HFClock, LockedState<[Provider?: CircuitBreaker]>)
@@ -69,9 +64,8 @@ public struct CircuitBreakerMiddleware: HFMiddleware {
         if context.operation == .healthProbe { return try await next(context) }
         if case .perProvider = breakers, context.task == nil { return try await OperationTrace.passDependency(context, next) }
         let breaker = breaker(for: context.provider)
-        let id = ObjectIdentifier(breaker)
-        guard !Held.breakers.contains(id) else { return try await OperationTrace.passDependency(context, next) }
-        return try await Held.$breakers.withValue(Held.breakers.union([id])) {
+        guard !CallHold.isHeld(breaker) else { return try await OperationTrace.passDependency(context, next) }
+        return try await CallHold.holding(breaker) {
             let permit = try await breaker.acquire()
             return try await OperationTrace.tracing { trace in
                 do {

@@ -11,12 +11,9 @@ struct EndpointFault {
 
     /// The fault `error` stands for, or `nil` when the endpoint is not at fault.
     init?(_ error: any Error) {
-        let failure: HFError
-        switch error {
-        case let error as HFError: failure = error
-        case let error as HTTPTransportError: failure = HFError(transportError: error)
-        default: return nil
-        }
+        // Only what the client itself reports: an error of the caller's own code says nothing of the endpoint.
+        guard error is HFError || error is HTTPTransportError else { return nil }
+        let failure = HFError(caught: error)
         switch failure.category {
         case .network, .timeout, .modelUnavailable, .rateLimited, .circuitOpen:
             break

@@ -175,8 +175,10 @@ public actor HealthChecker {
     }
 
     private static func failure(_ error: any Error, of endpoint: FailoverEndpoint) -> HFError {
-        if let error = error as? HFError { return error }
-        return .network("The health probe of \(endpoint) failed: \(error)", underlying: error)
+        guard error is HFError || error is HTTPTransportError else {
+            return .network("The health probe of \(endpoint) failed: \(error)", underlying: error)
+        }
+        return HFError(caught: error)
     }
 
     private func record(_ outcome: Result<Void, HFError>, for endpoint: FailoverEndpoint) async {

@@ -26,7 +26,7 @@ final class MetricsBodyMeter: HTTPBodyObserver, @unchecked Sendable {
     /// A started stream that breaks counts as ``HFError/Category/streamInterrupted`` (what
     /// HFStreaming's readers get); one its reader dropped before the end as cancelled.
     func didFinish(error: (any Error)?) {
-        let failure = error.map(MetricsCall.category).map { $0 == .cancelled ? $0 : HFError.Category.streamInterrupted }
+        let failure = error.map { HFError(caught: $0).category }.map { $0 == .cancelled ? $0 : HFError.Category.streamInterrupted }
         call.bodyEnded(received: received, firstChunk: firstChunk, error: isAnswer ? failure : nil)
     }
 }

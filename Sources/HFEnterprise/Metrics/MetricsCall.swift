@@ -49,7 +49,7 @@ final class MetricsCall: Sendable {
             call.operationReturned()
             return result
         } catch {
-            call.end(error: Self.category(of: error))
+            call.end(error: HFError(caught: error).category)
             throw error
         }
     }
@@ -117,13 +117,4 @@ final class MetricsCall: Sendable {
         if let measurement { recorder.record(measurement) }
     }
 
-    /// The category the caller gets for `error` (the client maps errors it does not know to
-    /// ``HFError/Category/network``).
-    static func category(of error: any Error) -> HFError.Category {
-        switch error {
-        case let error as HFError: return error.category
-        case is CancellationError: return .cancelled
-        default: return .network
-        }
-    }
 }

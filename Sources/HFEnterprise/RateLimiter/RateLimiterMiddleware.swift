@@ -23,24 +23,17 @@ public struct RateLimiterMiddleware: HFMiddleware {
         self.cost = cost
     }
 
-    /// The limiters whose tokens the current task's call holds, so its nested operations (the Hub
-    /// look-up) are not charged again.
-    private enum Held {
-        @TaskLocal static var limiters: Set<ObjectIdentifier> = []
-    }
-
     public func interceptOperation<Result: Sendable>(
         _ context: HFRequestContext,
         next: @Sendable (HFRequestContext) async throws -> Result
     ) async throws -> Result {
-        let id = ObjectIdentifier(limiter)
-        guard context.operation != .healthProbe, !Held.limiters.contains(id) else { return try await next(context) }
+        guard context.operation != .healthProbe, !CallHold.isHeld(limiter) else { return try await next(context) }
         let clock = limiter.clock
         let start = clock.now
         try await limiter.acquire(cost: cost(context))
         // The wait was the limiter's, not the service's: the call keeps the time it had.
         var waited = context
         waited.deadline = context.deadline + (clock.now - start)
-        return try await Held.$limiters.withValue(Held.limiters.union([id])) { try await next(waited) }
+        return try await CallHold.holding(limiter) { try await next(waited) }
     }
 }

@@ -130,11 +130,7 @@ public final class BPETokenizer: Sendable {
 
     /// The number of tokens in `text`.
     public func count(_ text: String) -> Int {
-        var count = 0
-        forEachPiece(of: text) { piece in
-            count += ids[piece] != nil ? 1 : merge(piece).count
-        }
-        return count
+        encode(text).count
     }
 
     /// The pre-tokenizer's pieces of `text`, as UTF-8 bytes.

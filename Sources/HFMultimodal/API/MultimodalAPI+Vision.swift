@@ -138,8 +138,7 @@ extension MultimodalAPI {
         try Validation.nonBlank(question, field: "question")
         try Validation.positive(topK, field: "topK")
         let client = self.client
-        let target = destination
-        return try await call(task, model: model, via: target, input: [:], media: image) { response, call in
+        return try await call(task, model: model, via: destination, input: [:], media: image) { response, call in
             try client.decode(AnswerList.self, from: response, context: call.context).answers
         } shape: { payload in
             guard let media = payload.media else { return payload }
