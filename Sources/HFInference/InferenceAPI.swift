@@ -16,6 +16,11 @@ public struct InferenceAPI: Sendable {
     /// The client that sends this group's requests.
     public let client: HFClient
 
+    /// The chat and text-generation calls of `client`; `client.inference` is the usual way in.
+    ///
+    /// ```swift
+    /// let answer = try await InferenceAPI(client: client).chat("Hi", model: .llama3_8BInstruct)
+    /// ```
     public init(client: HFClient) {
         self.client = client
     }

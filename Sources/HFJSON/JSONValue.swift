@@ -11,7 +11,9 @@ import Foundation
 /// let schema: JSONValue = ["type": "object", "properties": ["city": ["type": "string"]]]
 /// ```
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number written without fraction or exponent that fits in `Int64`.
     case integer(Int64)
@@ -20,8 +22,11 @@ public enum JSONValue: Sendable, Hashable {
     case unsigned(UInt64)
     /// Any other number.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, with its keys in the order they were written.
     case object(JSONObject)
 }
 

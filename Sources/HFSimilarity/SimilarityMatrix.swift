@@ -8,7 +8,9 @@ import HFEmbeddings
 /// matrix[0, 3]                                                // query 0 vs document 3
 /// ```
 public struct SimilarityMatrix: Sendable, Hashable {
+    /// How many rows: the first set of vectors.
     public let rows: Int
+    /// How many columns: the second set of vectors.
     public let columns: Int
     /// `rows × columns` scores, row after row.
     public let values: [Float]

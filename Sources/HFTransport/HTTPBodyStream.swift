@@ -2,7 +2,7 @@ import Foundation
 
 /// The body of a streamed response, as chunks of bytes in arrival order.
 ///
-/// Backpressure: the transport buffers at most about ``ByteChannel/defaultHighWatermark`` bytes
+/// Backpressure: the transport buffers at most about 1 MiB
 /// ahead of the reader and then pauses the transfer until the reader catches up. Chunks read
 /// together are merged, so a slow reader gets fewer, larger chunks rather than a growing queue.
 ///
@@ -60,6 +60,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
         Iterator(chunks: source.makeChunks(), taps: taps)
     }
 
+    /// Reads the body's chunks in arrival order; throws what the transport failed with.
     public struct Iterator: AsyncIteratorProtocol {
         private let chunks: any ChunkSource
         private let taps: [Tap]

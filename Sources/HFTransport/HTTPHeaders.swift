@@ -4,9 +4,12 @@
 public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One header line.
     public struct Field: Sendable, Hashable {
+        /// The header's name, as written.
         public var name: String
+        /// The header's value.
         public var value: String
 
+        /// Creates a field: `HTTPHeaders.Field(name: "Accept", value: "text/event-stream")`.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
@@ -15,10 +18,16 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     private var fields: [Field]
 
+    /// No headers.
     public init() {
         fields = []
     }
 
+    /// Headers from name-value pairs, in order.
+    ///
+    /// ```swift
+    /// let headers = HTTPHeaders([("Accept", "application/json"), ("X-Trace", "42")])
+    /// ```
     public init(_ fields: some Sequence<(String, String)>) {
         self.fields = fields.map { Field(name: $0.0, value: $0.1) }
     }
@@ -60,6 +69,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.contains { Self.same($0.name, name) }
     }
 
+    /// How many fields there are, repeated names counted each time.
     public var count: Int { fields.count }
 
     public func makeIterator() -> IndexingIterator<[Field]> {

@@ -6,15 +6,20 @@ import Foundation
 /// requests sees headers without it, and only a transport writing the wire adds
 /// `Authorization: Bearer …` (see ``headersForWire()``).
 public struct HTTPRequest: Sendable {
+    /// The HTTP method.
     public var method: HTTPMethod
+    /// The full URL, query included.
     public var url: URL
+    /// The headers to send; the token is added by the client's own step, never stored here by callers.
     public var headers: HTTPHeaders
+    /// The body to send, if any.
     public var body: Data?
     /// The credential to send as `Authorization: Bearer …`, if any.
     public var authorization: Secret?
     /// Deadlines and size limits the transport enforces for this request.
     public var limits: HTTPLimits
 
+    /// Creates a request; ``HFClient/makeRequest(_:url:body:contentType:accept:)`` fills in the client's limits.
     public init(
         method: HTTPMethod,
         url: URL,

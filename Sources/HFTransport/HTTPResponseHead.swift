@@ -1,8 +1,11 @@
 /// The status line and headers of a response.
 public struct HTTPResponseHead: Sendable {
+    /// The HTTP status.
     public var status: Int
+    /// The response headers.
     public var headers: HTTPHeaders
 
+    /// Creates a head.
     public init(status: Int, headers: HTTPHeaders) {
         self.status = status
         self.headers = headers

@@ -7,6 +7,7 @@
 public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code's name: `"timedOut"`.
         public let name: String
 
         private init(_ name: String) {
@@ -35,12 +36,18 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         public static let connectionLost = Code("connectionLost")
     }
 
+    /// What kind of failure this is.
     public let code: Code
     /// What happened, naming the request's route (never its query, headers or body).
     public let message: String
     /// The lower layer's own words, such as libcurl's error text.
     public let detail: String?
 
+    /// Creates an error, as a transport does.
+    ///
+    /// ```swift
+    /// throw HTTPTransportError(.timedOut, "no response within 60 s")
+    /// ```
     public init(_ code: Code, _ message: String, detail: String? = nil) {
         self.code = code
         self.message = message

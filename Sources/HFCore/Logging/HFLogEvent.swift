@@ -20,24 +20,39 @@ public struct HFLogEvent: Sendable, CustomStringConvertible {
         public static let serverWarning = Kind(rawValue: "server.warning")
     }
 
+    /// How much the event matters; a logger drops events below its minimum level.
     public var level: HFLogLevel
+    /// What happened, such as ``Kind/requestFinished``.
     public var kind: Kind
     /// The call the request belongs to, such as `chat`.
     public var operation: HFOperation?
     /// 1 for a first attempt; higher when a middleware sent the request again.
     public var attempt: Int?
+    /// The HTTP method: `"POST"`.
     public var method: String
     /// Scheme, host and path, without the query.
     public var route: String
+    /// The response's HTTP status, once a response (or a stream's head) arrived.
     public var status: Int?
+    /// How long the request took, from handing it to the transport to its end.
     public var duration: Duration?
+    /// The server's request id; quote it when reporting a problem.
     public var requestID: String?
+    /// The provider the request went to, when known.
     public var provider: Provider?
+    /// Bytes of request body sent.
     public var bytesSent: Int?
+    /// Bytes of response body received.
     public var bytesReceived: Int?
     /// Extra words: an error's category and message, a server warning.
     public var message: String?
 
+    /// Creates an event; the client makes its own, a custom ``HFLogger`` receives them.
+    ///
+    /// ```swift
+    /// let event = HFLogEvent(level: .info, kind: .requestFinished, method: "POST", route: "https://router.huggingface.co/v1/chat/completions", status: 200)
+    /// print(event)   // level=info event=request.finished method=POST route=… status=200
+    /// ```
     public init(
         level: HFLogLevel, kind: Kind, operation: HFOperation? = nil, attempt: Int? = nil, method: String, route: String,
         status: Int? = nil, duration: Duration? = nil, requestID: String? = nil, provider: Provider? = nil,

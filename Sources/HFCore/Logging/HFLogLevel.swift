@@ -1,6 +1,15 @@
 /// How much a log event matters, from `trace` (every step) to `error`.
 public enum HFLogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-    case trace, debug, info, warning, error
+    /// Every step: the client logs each request it starts at this level.
+    case trace
+    /// Requests that succeeded, streams that ended, cancelled calls.
+    case debug
+    /// Events worth keeping in production; the default minimum level.
+    case info
+    /// Responses with a 4xx status, and warnings a server attached.
+    case warning
+    /// Responses with a 5xx status, and requests that failed without a response.
+    case error
 
     public static func < (lhs: HFLogLevel, rhs: HFLogLevel) -> Bool {
         lhs.rawValue < rhs.rawValue

@@ -33,7 +33,9 @@
 /// of each request that reaches the wire. A streamed body must never be retried once its first
 /// byte has been handed on: the reader may already have shown it.
 public protocol HFMiddleware: Sendable {
+    /// The rest of the pipeline for a whole response: call it to send the (possibly changed) request on.
     typealias Next = @Sendable (HTTPRequest, HFRequestContext) async throws -> HTTPResponse
+    /// The rest of the pipeline for a streamed response: call it to send the request on.
     typealias NextStream = @Sendable (HTTPRequest, HFRequestContext) async throws -> HTTPStreamingResponse
 
     /// Handles a request whose response is read whole.

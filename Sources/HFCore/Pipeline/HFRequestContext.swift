@@ -36,6 +36,7 @@ public struct HFRequestContext: Sendable {
     /// Whether the request carries the token.
     public var token: TokenRequirement
 
+    /// Creates a context; the client makes one per call, and middleware mostly reads it.
     public init(
         operation: HFOperation,
         task: InferenceTask? = nil,

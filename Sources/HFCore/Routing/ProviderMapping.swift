@@ -8,17 +8,23 @@ public struct ProviderMapping: Sendable, Hashable {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
 
+        /// The provider serves the model to everyone.
         public static let live = Status(rawValue: "live")
+        /// The mapping is being set up; only the provider's own organisation can call it.
         public static let staging = Status(rawValue: "staging")
+        /// The provider reported a problem with the model.
         public static let error = Status(rawValue: "error")
     }
 
+    /// The provider this mapping is for.
     public var provider: Provider
     /// The Hub id the mapping belongs to.
     public var hfModelID: String
     /// The id to send to the provider, in the URL path or the body's `model`.
     public var providerModelID: String
+    /// Whether the provider serves the model now (``Status/live``).
     public var status: Status
+    /// The task the provider serves the model for, such as ``InferenceTask/conversational``.
     public var task: InferenceTask
     /// `"lora"` for LoRA adapter mappings.
     public var adapter: String?
@@ -27,6 +33,7 @@ public struct ProviderMapping: Sendable, Hashable {
     /// `"single-model"` or `"tag-filter"`: how the mapping was registered.
     public var type: String?
 
+    /// Creates a mapping; ``HFClient/providerMappings(for:)`` reads them from the Hub.
     public init(
         provider: Provider, hfModelID: String, providerModelID: String, status: Status, task: InferenceTask,
         adapter: String? = nil, adapterWeightsPath: String? = nil, type: String? = nil

@@ -15,10 +15,12 @@
 public protocol OpenStringValue: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
     CustomStringConvertible where RawValue == String
 {
+    /// Creates a value from the server's string, known or not.
     init(rawValue: String)
 }
 
 extension OpenStringValue {
+    /// Creates a value from a string literal: `let provider: Provider = "together"`.
     public init(stringLiteral value: String) {
         self.init(rawValue: value)
     }

@@ -20,8 +20,14 @@ extension HFClient {
 /// the model in the Hub mapping and posts to that provider's embeddings route; a policy suffix
 /// (`:fastest`) takes the first live provider of the mapping.
 public struct EmbeddingsAPI: Sendable {
+    /// The client whose configuration, transport and middleware the calls use.
     public let client: HFClient
 
+    /// The embeddings calls of `client`; `client.embeddings` is the usual way in.
+    ///
+    /// ```swift
+    /// let vectors = try await EmbeddingsAPI(client: client).embed("Hi", model: .allMiniLML6v2)
+    /// ```
     public init(client: HFClient) {
         self.client = client
     }

@@ -35,6 +35,7 @@ public struct EmbeddingOptions: Sendable, Hashable {
     /// ``EmbeddingsAPI/embedBatched(_:model:batchSize:maxConcurrency:options:)`` to split lists.
     public var maximumInputsPerRequest: Int
 
+    /// Options for a feature-extraction call; every field left `nil` keeps the server's default.
     public init(
         normalize: Bool? = nil,
         promptName: String? = nil,

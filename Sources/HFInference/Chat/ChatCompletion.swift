@@ -11,6 +11,7 @@ import HFCore
 /// if let calls = completion.choices.first?.message.toolCalls { … }
 /// ```
 public struct ChatCompletion: Sendable, Hashable {
+    /// The completion's id, as the provider assigned it.
     public var id: String?
     /// `"chat.completion"`.
     public var object: String?
@@ -18,10 +19,14 @@ public struct ChatCompletion: Sendable, Hashable {
     public var created: Int?
     /// The model that answered, as the provider names it.
     public var model: String?
+    /// The backend configuration that produced the reply, when the provider reports it.
     public var systemFingerprint: String?
+    /// The generated choices; one unless the request asked for more.
     public var choices: [Choice]
+    /// Tokens used by the prompt and the reply.
     public var usage: TokenUsage?
 
+    /// Creates a reply, as a test double or a cache would; the client decodes real ones.
     public init(id: String? = nil, object: String? = nil, created: Int? = nil, model: String? = nil, systemFingerprint: String? = nil, choices: [Choice], usage: TokenUsage? = nil) {
         self.id = id
         self.object = object
@@ -39,12 +44,16 @@ public struct ChatCompletion: Sendable, Hashable {
 
     /// One generated answer.
     public struct Choice: Sendable, Hashable {
+        /// The choice's position among the reply's choices.
         public var index: Int?
+        /// The assistant's message.
         public var message: Message
         /// `nil` only if the server left it out.
         public var finishReason: FinishReason?
+        /// Log probabilities of the message's tokens, when the request asked for `logprobs`.
         public var logprobs: ChatLogprobs?
 
+        /// Creates a choice.
         public init(index: Int? = 0, message: Message, finishReason: FinishReason? = nil, logprobs: ChatLogprobs? = nil) {
             self.index = index
             self.message = message
@@ -55,14 +64,17 @@ public struct ChatCompletion: Sendable, Hashable {
 
     /// The generated message.
     public struct Message: Sendable, Hashable {
+        /// Always ``ChatRole/assistant`` in a reply.
         public var role: ChatRole?
         /// The text; `nil` when the model only called tools.
         public var content: String?
         /// The model's reasoning, when a provider sends it apart from the answer (`reasoning`, or
         /// `reasoning_content` as vLLM, SGLang and DeepSeek name it).
         public var reasoning: String?
+        /// The tools the model asked to call, with their arguments as JSON text.
         public var toolCalls: [ToolCall]?
 
+        /// Creates a message.
         public init(role: ChatRole? = .assistant, content: String? = nil, reasoning: String? = nil, toolCalls: [ToolCall]? = nil) {
             self.role = role
             self.content = content

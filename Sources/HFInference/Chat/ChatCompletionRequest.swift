@@ -63,6 +63,12 @@ public struct ChatCompletionRequest: Sendable, Hashable, Encodable {
     /// Set by the call: `false` for ``InferenceAPI/chat(_:via:)``, `true` when streaming.
     package var stream: Bool?
 
+    /// Creates a request; set the other parameters on the value afterwards.
+    ///
+    /// ```swift
+    /// var request = ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.user("Hi")])
+    /// request.maxTokens = 100
+    /// ```
     public init(
         model: ModelID,
         messages: [ChatMessage],

@@ -2,6 +2,7 @@ import Foundation
 
 /// One part of a multi-part message: `{"type":"text",…}` or `{"type":"image_url",…}`.
 public enum ChatContentPart: Sendable, Hashable, Encodable {
+    /// A text part.
     case text(String)
     /// An image by URL: `https://…` or a `data:<mime>;base64,…` URI. `detail` is OpenAI's optional
     /// `"auto"`, `"low"` or `"high"`; most providers ignore it.

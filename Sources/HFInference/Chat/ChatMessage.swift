@@ -9,6 +9,7 @@ import HFCore
 /// ]
 /// ```
 public struct ChatMessage: Sendable, Hashable, Encodable {
+    /// Who wrote the message: system, user, assistant or tool.
     public var role: ChatRole
     /// Text, or parts (text and images). `nil` for an assistant message that only calls tools.
     public var content: ChatContent?
@@ -19,6 +20,11 @@ public struct ChatMessage: Sendable, Hashable, Encodable {
     /// For a ``ChatRole/tool`` message: the id of the call it answers.
     public var toolCallID: String?
 
+    /// Creates a message; ``system(_:)`` and the other factories are shorter.
+    ///
+    /// ```swift
+    /// let message = ChatMessage(role: .user, content: "What is deep learning?")
+    /// ```
     public init(role: ChatRole, content: ChatContent?, name: String? = nil, toolCalls: [ToolCall]? = nil, toolCallID: String? = nil) {
         self.role = role
         self.content = content
@@ -66,7 +72,9 @@ public struct ChatMessage: Sendable, Hashable, Encodable {
 
 /// A message's content: plain text, or a list of parts.
 public enum ChatContent: Sendable, Hashable, Encodable, ExpressibleByStringLiteral {
+    /// Plain text: `"content": "…"`.
     case text(String)
+    /// Text and image parts: `"content": [{"type": "text", …}, …]`.
     case parts([ChatContentPart])
 
     public init(stringLiteral value: String) {

@@ -12,8 +12,14 @@ import HFCore
 public struct ChatTool: Sendable, Hashable, Encodable {
     /// Always `"function"` today.
     public var type: String
+    /// The function the model may call.
     public var function: Function
 
+    /// Creates a tool.
+    ///
+    /// ```swift
+    /// let weather = ChatTool(function: .init(name: "get_weather", parameters: ["type": "object", "properties": ["city": ["type": "string"]]]))
+    /// ```
     public init(type: String = "function", function: Function) {
         self.type = type
         self.function = function
@@ -26,10 +32,14 @@ public struct ChatTool: Sendable, Hashable, Encodable {
 
     /// A function's name, what it does, and the JSON Schema of its arguments.
     public struct Function: Sendable, Hashable, Encodable {
+        /// The function's name, as the model will call it.
         public var name: String
+        /// What the function does, for the model to decide when to call it.
         public var description: String?
+        /// A JSON schema of the function's arguments.
         public var parameters: JSONValue?
 
+        /// Creates a function description.
         public init(name: String, description: String? = nil, parameters: JSONValue? = nil) {
             self.name = name
             self.description = description

@@ -48,12 +48,14 @@ public enum ResponseFormat: Sendable, Hashable, Encodable {
 public struct JSONSchemaFormat: Sendable, Hashable, Encodable {
     /// Required by the API: a name for the schema.
     public var name: String
+    /// What the schema is for, for the model.
     public var description: String?
     /// The JSON Schema the reply must match.
     public var schema: JSONValue?
     /// Ask for strict schema adherence, where the provider supports it.
     public var strict: Bool?
 
+    /// Creates a named JSON schema.
     public init(name: String, description: String? = nil, schema: JSONValue? = nil, strict: Bool? = nil) {
         self.name = name
         self.description = description

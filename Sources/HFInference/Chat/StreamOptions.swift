@@ -3,6 +3,7 @@ public struct StreamOptions: Sendable, Hashable, Encodable {
     /// Ask for a last chunk, before `[DONE]`, that carries the token usage (its `choices` is empty).
     public var includeUsage: Bool?
 
+    /// Options for a streamed reply: `StreamOptions()` asks for a last chunk with the token usage.
     public init(includeUsage: Bool? = true) {
         self.includeUsage = includeUsage
     }

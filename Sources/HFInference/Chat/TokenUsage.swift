@@ -1,9 +1,13 @@
 /// How many tokens a request used.
 public struct TokenUsage: Sendable, Hashable {
+    /// Tokens in the prompt.
     public var promptTokens: Int?
+    /// Tokens in the reply.
     public var completionTokens: Int?
+    /// Prompt and reply together.
     public var totalTokens: Int?
 
+    /// Creates a usage report.
     public init(promptTokens: Int?, completionTokens: Int?, totalTokens: Int?) {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens

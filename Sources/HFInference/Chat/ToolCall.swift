@@ -9,8 +9,10 @@ public struct ToolCall: Sendable, Hashable, Encodable {
     public var id: String
     /// Always `"function"` today.
     public var type: String
+    /// The function to call and its arguments.
     public var function: FunctionCall
 
+    /// Creates a tool call, as an assistant message in a conversation carries it.
     public init(id: String, type: String = "function", function: FunctionCall) {
         self.id = id
         self.type = type
@@ -20,10 +22,12 @@ public struct ToolCall: Sendable, Hashable, Encodable {
 
 /// The function a tool call names, and its arguments as JSON text.
 public struct FunctionCall: Sendable, Hashable, Encodable {
+    /// The function's name.
     public var name: String
     /// The arguments, a JSON document as text (e.g. `{"city":"Paris"}`).
     public var arguments: String
 
+    /// Creates a function call.
     public init(name: String, arguments: String) {
         self.name = name
         self.arguments = arguments

@@ -2,9 +2,12 @@ import HFCore
 
 /// A text-generation reply: the text, and details when asked for with `details`.
 public struct TextGenerationOutput: Sendable, Hashable {
+    /// The generated text (without the prompt, unless `returnFullText` was set).
     public var generatedText: String
+    /// How generation went, when the request asked for `details`.
     public var details: TextGenerationDetails?
 
+    /// Creates an output.
     public init(generatedText: String, details: TextGenerationDetails? = nil) {
         self.generatedText = generatedText
         self.details = details
@@ -15,16 +18,20 @@ public struct TextGenerationOutput: Sendable, Hashable {
 public struct TextGenerationDetails: Sendable, Hashable {
     /// `length`, `eos_token` or `stop_sequence`.
     public var finishReason: FinishReason?
+    /// How many tokens were generated.
     public var generatedTokens: Int?
+    /// The sampling seed used.
     public var seed: UInt64?
     /// The prompt's tokens (with `decoder_input_details`).
     public var prefill: [TextGenerationToken]?
+    /// The generated tokens, one by one.
     public var tokens: [TextGenerationToken]?
     /// The most likely alternatives per step (with `top_n_tokens`).
     public var topTokens: [[TextGenerationToken]]?
     /// The other sequences generated (with `best_of`).
     public var bestOfSequences: [BestOfSequence]?
 
+    /// Creates details.
     public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, seed: UInt64? = nil, prefill: [TextGenerationToken]? = nil, tokens: [TextGenerationToken]? = nil, topTokens: [[TextGenerationToken]]? = nil, bestOfSequences: [BestOfSequence]? = nil) {
         self.finishReason = finishReason
         self.generatedTokens = generatedTokens
@@ -37,11 +44,17 @@ public struct TextGenerationDetails: Sendable, Hashable {
 
     /// One of the `best_of` sequences.
     public struct BestOfSequence: Sendable, Hashable {
+        /// The sequence's text.
         public var generatedText: String?
+        /// Why the sequence ended.
         public var finishReason: FinishReason?
+        /// How many tokens the sequence has.
         public var generatedTokens: Int?
+        /// The sampling seed used.
         public var seed: UInt64?
+        /// The prompt's tokens (with `decoder_input_details`).
         public var prefill: [TextGenerationToken]?
+        /// The sequence's tokens.
         public var tokens: [TextGenerationToken]?
     }
 }

@@ -22,6 +22,7 @@ public struct TextGenerationParameters: Sendable, Hashable, Encodable {
     public var repetitionPenalty: Double?
     /// Prepend the prompt to the generated text.
     public var returnFullText: Bool?
+    /// A seed for sampling, for repeatable output.
     public var seed: UInt64?
     /// Sequences where generation stops.
     public var stop: [String]?
@@ -40,6 +41,11 @@ public struct TextGenerationParameters: Sendable, Hashable, Encodable {
     /// Watermark the output.
     public var watermark: Bool?
 
+    /// Creates parameters; each one left `nil` keeps the server's default.
+    ///
+    /// ```swift
+    /// let parameters = TextGenerationParameters(maxNewTokens: 20, temperature: 0.7)
+    /// ```
     public init(
         adapterID: String? = nil, bestOf: Int? = nil, decoderInputDetails: Bool? = nil, details: Bool? = nil,
         doSample: Bool? = nil, frequencyPenalty: Double? = nil, grammar: TextGenerationGrammar? = nil,

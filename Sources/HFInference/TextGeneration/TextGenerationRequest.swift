@@ -11,10 +11,16 @@ import HFCore
 public struct TextGenerationRequest: Sendable, Hashable, Encodable {
     /// The prompt.
     public var inputs: String
+    /// The generation parameters (`parameters` in the body).
     public var parameters: TextGenerationParameters
     /// Set by the call.
     package var stream: Bool?
 
+    /// Creates a request.
+    ///
+    /// ```swift
+    /// let request = TextGenerationRequest(inputs: "The capital of France is", parameters: TextGenerationParameters(maxNewTokens: 5))
+    /// ```
     public init(inputs: String, parameters: TextGenerationParameters = TextGenerationParameters()) {
         self.inputs = inputs
         self.parameters = parameters

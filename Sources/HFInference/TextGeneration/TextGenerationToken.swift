@@ -3,12 +3,16 @@ import HFCore
 
 /// A generated (or prompt) token.
 public struct TextGenerationToken: Sendable, Hashable {
+    /// The token's id in the model's vocabulary.
     public var id: Int?
+    /// The token's text.
     public var text: String
+    /// The natural log of the token's probability.
     public var logprob: Double?
     /// A special token (end of sequence and the like), not part of the text.
     public var special: Bool
 
+    /// Creates a token.
     public init(id: Int?, text: String, logprob: Double? = nil, special: Bool = false) {
         self.id = id
         self.text = text

@@ -16,8 +16,14 @@ extension HFClient {
 /// the account's provider order and staging mappings of the account's organisations are visible.
 /// Renamed repositories (`bert-base-uncased` → `google-bert/bert-base-uncased`) are followed.
 public struct ModelsAPI: Sendable {
+    /// The client whose configuration, transport and middleware the calls use.
     public let client: HFClient
 
+    /// The Hub calls of `client`; `client.models` is the usual way in.
+    ///
+    /// ```swift
+    /// let info = try await ModelsAPI(client: client).info(.llama3_8BInstruct)
+    /// ```
     public init(client: HFClient) {
         self.client = client
     }

@@ -34,6 +34,7 @@ public struct ModelAvailability: Sendable, Hashable {
     /// Every provider mapping, in the account's order of preference.
     public let providers: [ProviderMapping]
 
+    /// Creates an availability report; ``ModelsAPI/availability(of:)`` makes one from the Hub.
     public init(model: String, pipelineTag: InferenceTask? = nil, inference: InferenceStatus?, providers: [ProviderMapping]) {
         self.model = model
         self.pipelineTag = pipelineTag
@@ -54,6 +55,7 @@ public struct ModelAvailability: Sendable, Hashable {
     /// Mappings failing the Hub's health check, or in a status this package does not know.
     public var failingProviders: [ProviderMapping] { providers.filter { $0.status != .live && $0.status != .staging } }
 
+    /// Whether the model can be called now, summed up from its provider mappings and inference status.
     public var state: State {
         if !liveProviders.isEmpty || inference == .warm { return .available }
         if !stagingProviders.isEmpty { return .stagingOnly }

@@ -18,6 +18,7 @@ public struct ModelInfo: Sendable, Hashable {
     public var id: String
     /// The Hub's internal object id (`_id`).
     public var objectID: String?
+    /// The user or organisation that owns the model.
     public var author: String?
     /// The commit the information describes.
     public var sha: String?
@@ -29,18 +30,26 @@ public struct ModelInfo: Sendable, Hashable {
     public var tags: [String]?
     /// Downloads over the last 30 days.
     public var downloads: Int?
+    /// Downloads ever (asked for with ``Property/downloadsAllTime``).
     public var downloadsAllTime: Int?
+    /// The repository's likes.
     public var likes: Int?
+    /// The Hub's trending score.
     public var trendingScore: Double?
+    /// Whether the repository is private.
     public var isPrivate: Bool?
+    /// Whether the repository is disabled.
     public var isDisabled: Bool?
+    /// Whether users must ask for access, and how it is granted.
     public var gated: Gating?
     /// Whether Inference Providers serve the model now (see ``InferenceStatus``).
     public var inference: InferenceStatus?
     /// How each provider serves the model, in the account's order of preference (when
     /// `inferenceProviderMapping` was returned; either of the Hub's two shapes).
     public var providerMappings: [ProviderMapping]?
+    /// When the repository was created.
     public var createdAt: Date?
+    /// When the last commit was made.
     public var lastModified: Date?
     /// The mask token of fill-mask models, e.g. `[MASK]`.
     public var maskToken: String?

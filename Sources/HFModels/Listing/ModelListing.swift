@@ -24,6 +24,7 @@ public struct ModelListing: AsyncSequence, Sendable {
         Iterator(client: client, nextPage: firstPage, remaining: limit)
     }
 
+    /// Reads the listing page by page, asking for the next page only when the current one is used up.
     public struct Iterator: AsyncIteratorProtocol {
         let client: HFClient
         var nextPage: URL?

@@ -10,7 +10,9 @@ import HFCore
 public struct ModelQuery: Sendable, Hashable {
     /// Which way to sort.
     public enum Direction: Int, Sendable, Hashable {
+        /// Smallest first.
         case ascending = 1
+        /// Largest first.
         case descending = -1
     }
 
@@ -26,7 +28,9 @@ public struct ModelQuery: Sendable, Hashable {
     public var inference: InferenceStatus?
     /// Only models served by one of these providers (`"all"`: by any).
     public var inferenceProviders: [Provider]
+    /// What to sort by; the Hub's default order when `nil`.
     public var sort: ModelSort?
+    /// Which way to sort; the Hub's default (descending) when `nil`.
     public var direction: Direction?
     /// The most models to return in all; `nil` lists every match, page by page.
     public var limit: Int?
@@ -36,6 +40,11 @@ public struct ModelQuery: Sendable, Hashable {
     /// The largest page asked for, whatever ``limit`` is (the official JS client's cap).
     static let maximumPageSize = 500
 
+    /// Creates a query; every criterion left `nil` is not applied.
+    ///
+    /// ```swift
+    /// let query = ModelQuery(search: "llama", sort: .downloads, limit: 10)
+    /// ```
     public init(
         search: String? = nil,
         author: String? = nil,

@@ -8,9 +8,14 @@ public struct ModelSort: OpenStringValue {
         self.rawValue = rawValue
     }
 
+    /// Downloads in the last 30 days.
     public static let downloads: ModelSort = "downloads"
+    /// Likes.
     public static let likes: ModelSort = "likes"
+    /// The Hub's trending score.
     public static let trendingScore: ModelSort = "trendingScore"
+    /// When the repository was created.
     public static let createdAt: ModelSort = "createdAt"
+    /// When the last commit was made.
     public static let lastModified: ModelSort = "lastModified"
 }

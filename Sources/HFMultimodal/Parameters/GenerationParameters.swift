@@ -16,6 +16,7 @@ public struct GenerationParameters: Sendable, Hashable {
     public var negativePrompt: String?
     /// The size of an image or video, in pixels.
     public var width: Int?
+    /// The image's height in pixels.
     public var height: Int?
     /// Denoising steps: more is slower and usually finer.
     public var numInferenceSteps: Int?
@@ -30,6 +31,7 @@ public struct GenerationParameters: Sendable, Hashable {
     /// Further parameters, sent as they are (a provider's own knobs, a voice for speech).
     public var extra: JSONObject
 
+    /// Creates parameters; each one left `nil` keeps the model's default.
     public init(
         negativePrompt: String? = nil, width: Int? = nil, height: Int? = nil, numInferenceSteps: Int? = nil,
         guidanceScale: Double? = nil, seed: Int? = nil, scheduler: String? = nil, numFrames: Int? = nil, extra: JSONObject = [:]

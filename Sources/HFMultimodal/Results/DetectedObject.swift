@@ -9,6 +9,7 @@ public struct DetectedObject: Sendable, Hashable, Codable {
     /// Where it is, in pixels.
     public let box: BoundingBox
 
+    /// Creates a detected object.
     public init(label: String, score: Double, box: BoundingBox) {
         self.label = label
         self.score = score
@@ -27,6 +28,7 @@ public struct BoundingBox: Sendable, Hashable, Codable {
     /// The bottom edge.
     public let ymax: Int
 
+    /// Creates a box from its corners, in pixels.
     public init(xmin: Int, ymin: Int, xmax: Int, ymax: Int) {
         self.xmin = xmin
         self.ymin = ymin

@@ -22,6 +22,7 @@ public struct VectorIndex: Sendable {
     /// Scans of at least this many stored values are split across cores.
     static let parallelThreshold = 1 << 20
 
+    /// How the index scores a query against its rows.
     public let metric: SimilarityMetric
     /// The length every vector must have.
     public let dimension: Int

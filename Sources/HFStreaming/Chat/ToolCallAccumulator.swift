@@ -24,6 +24,12 @@ public struct ToolCallAccumulator: Sendable {
         var arguments = ""
     }
 
+    /// Creates an empty accumulator.
+    ///
+    /// ```swift
+    /// var calls = ToolCallAccumulator()
+    /// for try await chunk in stream { calls.add(chunk) }
+    /// ```
     public init() {}
 
     /// Adds the tool-call fragments of the first choice of `chunk`.

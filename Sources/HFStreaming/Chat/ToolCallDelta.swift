@@ -5,10 +5,14 @@ import HFCore
 public struct ToolCallDelta: Sendable, Hashable {
     /// Which call of the message this fragment belongs to.
     public var index: Int?
+    /// The call's id, on its first fragment.
     public var id: String?
+    /// `"function"`, on the first fragment.
     public var type: String?
+    /// A fragment of the function's name and arguments.
     public var function: Function?
 
+    /// Creates a fragment.
     public init(index: Int?, id: String? = nil, type: String? = nil, function: Function? = nil) {
         self.index = index
         self.id = id
@@ -23,9 +27,12 @@ public struct ToolCallDelta: Sendable, Hashable {
 
     /// The function name (first fragment) and a piece of the arguments text.
     public struct Function: Sendable, Hashable {
+        /// The function's name, on the first fragment.
         public var name: String?
+        /// A piece of the arguments' JSON text; join the pieces in order.
         public var arguments: String?
 
+        /// Creates a function fragment.
         public init(name: String? = nil, arguments: String? = nil) {
             self.name = name
             self.arguments = arguments

@@ -54,6 +54,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         return whole
     }
 
+    /// Reads the stream's elements; ends with the stream, or throws an ``HFError``.
     public struct Iterator: AsyncIteratorProtocol {
         private let client: HFClient
         private let codec: StreamCodec<Element>

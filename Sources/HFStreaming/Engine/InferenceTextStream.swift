@@ -16,6 +16,7 @@ public struct InferenceTextStream<Event: Sendable>: AsyncSequence, Sendable {
         Iterator(base: base.makeAsyncIterator(), textOf: textOf)
     }
 
+    /// Reads the stream's text pieces, skipping chunks that add none.
     public struct Iterator: AsyncIteratorProtocol {
         var base: InferenceStream<Event>.Iterator
         let textOf: @Sendable (Event) -> String?

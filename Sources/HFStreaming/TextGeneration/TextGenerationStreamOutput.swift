@@ -6,14 +6,18 @@ import HFInference
 ///
 /// The last event carries ``generatedText`` (the whole text) and ``details``.
 public struct TextGenerationStreamOutput: Sendable, Hashable {
+    /// The event's position in the stream.
     public var index: Int?
     /// The generated token; `nil` only for a whole reply from a server that did not stream.
     public var token: TextGenerationToken?
+    /// The most likely alternatives (with `top_n_tokens`).
     public var topTokens: [TextGenerationToken]?
     /// The whole generated text, on the last event.
     public var generatedText: String?
+    /// How generation went, on the last event when asked for.
     public var details: Details?
 
+    /// Creates an event.
     public init(index: Int? = nil, token: TextGenerationToken?, topTokens: [TextGenerationToken]? = nil, generatedText: String? = nil, details: Details? = nil) {
         self.index = index
         self.token = token
@@ -30,11 +34,16 @@ public struct TextGenerationStreamOutput: Sendable, Hashable {
 
     /// The last event's summary.
     public struct Details: Sendable, Hashable {
+        /// Why generation ended.
         public var finishReason: FinishReason?
+        /// How many tokens were generated.
         public var generatedTokens: Int?
+        /// How many tokens the prompt had.
         public var inputLength: Int?
+        /// The sampling seed used.
         public var seed: UInt64?
 
+        /// Creates details.
         public init(finishReason: FinishReason? = nil, generatedTokens: Int? = nil, inputLength: Int? = nil, seed: UInt64? = nil) {
             self.finishReason = finishReason
             self.generatedTokens = generatedTokens

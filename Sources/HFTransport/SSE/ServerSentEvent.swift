@@ -5,9 +5,12 @@ import Foundation
 public struct ServerSentEvent: Sendable, Hashable {
     /// The `event:` field; `"message"` when the event had none.
     public var type: String
+    /// The event's data lines, joined with newlines.
     public var data: String
+    /// The event's `id:` field, if any.
     public var id: String?
 
+    /// Creates an event.
     public init(type: String = "message", data: String, id: String? = nil) {
         self.type = type
         self.data = data

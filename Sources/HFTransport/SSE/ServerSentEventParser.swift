@@ -31,6 +31,12 @@ public struct ServerSentEventParser: Sendable {
     private var skipsLeadingLF = false
     private var atStart = true
 
+    /// Creates a parser with nothing buffered.
+    ///
+    /// ```swift
+    /// var parser = ServerSentEventParser()
+    /// let events = parser.events(from: Data("data: hi\n\n".utf8))
+    /// ```
     public init() {}
 
     /// The events completed by `chunk`, in order.
