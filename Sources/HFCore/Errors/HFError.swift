@@ -67,6 +67,7 @@ public struct HFError: Error, Sendable {
 extension HFError {
     /// A category of failure. An open set: new categories may be added, so switch with `default:`.
     public struct Category: Hashable, Sendable, CustomStringConvertible {
+        /// The category's name, as `description` prints it: `"rateLimited"`.
         public let name: String
 
         /// A category of your own, for middleware that fails requests for its own reasons (a
@@ -144,7 +145,12 @@ extension HFError: CustomStringConvertible, LocalizedError, CustomReflectable {
         if let requestID { details.append("request id \(requestID)") }
         if let underlyingDescription { details.append(underlyingDescription) }
         let suffix = details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
-        return "HFError.\(category): \(message)\(suffix). \(recoverySuggestion)"
+        // Messages from servers and lower layers often end a sentence already: one full stop only
+        // ("Model not found (status 404)." rather than "Model not found.. " or "found. (status 404).").
+        var sentence = Substring(message)
+        while sentence.last == "." || sentence.last?.isWhitespace == true { sentence = sentence.dropLast() }
+        let stop = suffix.isEmpty && (sentence.last == "?" || sentence.last == "!") ? "" : "."
+        return "HFError.\(category): \(sentence)\(suffix)\(stop) \(recoverySuggestion)"
     }
 
     public var errorDescription: String? { description }
