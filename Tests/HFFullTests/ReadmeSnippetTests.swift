@@ -10,10 +10,15 @@ struct ReadmeSnippetTests {
 
     /// The ```swift blocks of the README, except the package manifest example.
     static func readmeSnippets() throws -> [String] {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        try swiftBlocks(in: root.appendingPathComponent("README.md")).filter { !$0.hasPrefix("// Package.swift") }
+    }
+
+    /// The ```swift blocks of a Markdown file.
+    static func swiftBlocks(in file: URL) throws -> [String] {
+        let text = try String(contentsOf: file, encoding: .utf8)
         var snippets: [String] = []
         var current: [String]?
-        for line in readme.components(separatedBy: "\n") {
+        for line in text.components(separatedBy: "\n") {
             if current == nil, line == "```swift" {
                 current = []
             } else if let lines = current, line == "```" {
@@ -23,10 +28,13 @@ struct ReadmeSnippetTests {
                 current?.append(line)
             }
         }
-        return snippets.filter { !$0.hasPrefix("// Package.swift") }
+        return snippets
     }
 
-    /// The marked regions of every test source, dedented.
+    static let markers = ["// README ", "// DocC "]
+
+    /// The marked regions of every test source, dedented: `// README <name> begins` (or
+    /// `// DocC <name> begins`, for the DocC articles' own examples) to `… <name> ends`.
     static func markedRegions() throws -> [String: String] {
         var regions: [String: String] = [:]
         let tests = root.appendingPathComponent("Tests")
@@ -37,10 +45,10 @@ struct ReadmeSnippetTests {
             var body: [String] = []
             for line in lines {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.hasPrefix("// README "), trimmed.hasSuffix(" begins") {
-                    name = String(trimmed.dropFirst("// README ".count).dropLast(" begins".count))
+                if let prefix = markers.first(where: trimmed.hasPrefix), trimmed.hasSuffix(" begins") {
+                    name = prefix + String(trimmed.dropFirst(prefix.count).dropLast(" begins".count))
                     body = []
-                } else if let current = name, trimmed == "// README \(current) ends" {
+                } else if let current = name, trimmed == "\(current) ends" {
                     let indent = body.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                         .map { $0.prefix { $0 == " " }.count }.min() ?? 0
                     regions[current] = body.map { String($0.dropFirst(min(indent, $0.prefix { $0 == " " }.count))) }.joined(separator: "\n")
@@ -53,15 +61,19 @@ struct ReadmeSnippetTests {
         return regions
     }
 
+    /// Whether `snippet` is a marked region, or ends with one (the quickstart's first lines, import
+    /// and client, are the document's own).
+    static func isTested(_ snippet: String, regions: [String: String]) -> Bool {
+        regions.values.contains { region in snippet == region || snippet.hasSuffix("\n" + region) }
+    }
+
     @Test("each README snippet is compiled test code, verbatim")
     func snippetsAreTested() throws {
         let snippets = try Self.readmeSnippets()
         let regions = try Self.markedRegions()
         #expect(snippets.count >= 5)
-        // The quickstart's first lines (import, client) are the README's own; the rest is tested.
         for snippet in snippets {
-            let tested = regions.values.contains { region in snippet == region || snippet.hasSuffix("\n" + region) }
-            #expect(tested, "README snippet is not a tested region:\n\(snippet)")
+            #expect(Self.isTested(snippet, regions: regions), "README snippet is not a tested region:\n\(snippet)")
         }
     }
 }
