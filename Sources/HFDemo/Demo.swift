@@ -1,6 +1,7 @@
-// The package's main job, end to end: a chat completion, the same prompt streamed token by token,
-// an embedding and sentence similarities, a model's availability, objects found in a photo, speech
-// recognised in a voice clip, and an image made from a prompt.
+// The package's main job, end to end: a chat completion, the same prompt streamed token by token
+// (with its finish reason, token usage and latency), an embedding and sentence similarities, a
+// model's availability, objects found in a photo, speech recognised in a voice clip, and an image
+// made from a prompt.
 //
 //   Scripts/demo.sh            offline: a loopback replay server serves real recorded responses
 //   HF_TOKEN=hf_… Scripts/demo.sh   live: the real router and Hub
@@ -23,7 +24,7 @@ struct Demo {
             say(live
                 ? "Live mode: calling router.huggingface.co and huggingface.co with your HF_TOKEN."
                 : "Offline mode: no HF_TOKEN, so a local replay server answers with real responses recorded from Hugging Face (set HF_TOKEN to call the live service).")
-            try await run(client)
+            try await run(client, offline: !live)
         } catch let error as HFError {
             say("\nFailed: \(error)")
             exit(1)
@@ -33,7 +34,7 @@ struct Demo {
         }
     }
 
-    static func run(_ client: HFClient) async throws {
+    static func run(_ client: HFClient, offline: Bool) async throws {
         section("1. Chat completion (\(chatModel))")
         say("> \(prompt)")
         let answer = try await client.inference.chat(prompt, model: chatModel)
@@ -41,10 +42,30 @@ struct Demo {
 
         section("2. The same prompt, streamed")
         say("> \(prompt)")
-        for try await piece in try client.inference.chatStream(prompt, model: chatModel).text {
-            say(piece, terminator: "")
+        // The recorded stream was asked for 20 tokens at most; the live call asks the same.
+        var streamed = ChatCompletionRequest(model: chatModel, messages: [.user(prompt)])
+        streamed.maxTokens = 20
+        streamed.streamOptions = StreamOptions()   // live providers send the token usage only when asked
+        let clock = ContinuousClock()
+        let start = clock.now
+        var firstToken: Duration?
+        var finishReason: FinishReason?
+        var usage: TokenUsage?
+        for try await chunk in try client.inference.chatStream(streamed) {
+            if let text = chunk.text, !text.isEmpty {
+                firstToken = firstToken ?? clock.now - start
+                say(text, terminator: "")
+            }
+            finishReason = chunk.finishReason ?? finishReason
+            usage = chunk.usage ?? usage
         }
+        let total = clock.now - start
         say("")
+        say("  finish reason: \(finishReason?.rawValue ?? "none sent")\(finishReason == .length ? " (the answer stopped at max_tokens = \(streamed.maxTokens ?? 0), mid-sentence)" : "")")
+        if let usage {
+            say("  tokens: \(usage.promptTokens.map(String.init) ?? "?") prompt + \(usage.completionTokens.map(String.init) ?? "?") completion = \(usage.totalTokens.map(String.init) ?? "?")")
+        }
+        say("  latency: first token after \(milliseconds(firstToken)), whole answer \(milliseconds(total))\(offline ? " (the replay server sends one event every \(milliseconds(OfflineServer.eventDelay)))" : "")")
 
         section("3. Embeddings and similarity (\(embeddingModel))")
         let sentence = "Hi, who are you?"
@@ -84,6 +105,12 @@ struct Demo {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hf-demo-astronaut.\(image.fileExtension)")
         try image.write(to: file)
         say("  \(image.contentType), \(image.data.count) bytes, written to \(file.path)")
+    }
+
+    static func milliseconds(_ duration: Duration?) -> String {
+        guard let duration else { return "n/a" }
+        let (seconds, attoseconds) = duration.components
+        return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms"
     }
 
     static func section(_ title: String) {

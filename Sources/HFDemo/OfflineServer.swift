@@ -21,7 +21,7 @@ struct OfflineServer {
         // The first chat request gets the whole reply, the second the stream (rules on one route
         // are served in the order added).
         server.serve(chat, at: Route("POST", router + "/v1/chat/completions"))
-        server.serve(stream, at: Route("POST", router + "/v1/chat/completions"), plan: .eventStream(delayBetweenEvents: .milliseconds(120)))
+        server.serve(stream, at: Route("POST", router + "/v1/chat/completions"), plan: .eventStream(delayBetweenEvents: Self.eventDelay))
         let hfInference = router + "/hf-inference/models/sentence-transformers/all-MiniLM-L6-v2/pipeline"
         server.serve(embedding, at: Route("POST", hfInference + "/feature-extraction"))
         server.serve(similarity, at: Route("POST", hfInference + "/sentence-similarity"))
@@ -31,6 +31,9 @@ struct OfflineServer {
         for stem in Self.multimodalCases { server.serve(case: try RecordedCase.load(stem)) }
         client = HFClient.replaying(server)
     }
+
+    /// The pause between a replayed stream's events, so tokens show one by one as they would live.
+    static let eventDelay = Duration.milliseconds(120)
 
     static let multimodalCases = [
         "TestInferenceClient.test_object_detection_hf-inference_object-detection",
