@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test target, then checks that a consumer can depend on each product alone.
-# On a fresh machine it first installs what it needs (Scripts/bootstrap.sh).
+# Runs every test target, then checks that a consumer can depend on each product alone, and ends
+# with one summary line: tests passed, failed and skipped (XCTest and Swift Testing together) and
+# the consumer check's result. On a fresh machine it first installs what it needs
+# (Scripts/bootstrap.sh).
 #
 #   Scripts/test.sh            all tests (live tests report as skipped)
 #   HF_LIVE=1 Scripts/test.sh  also the live tests against the real router (needs a token)
@@ -9,14 +11,50 @@ cd "$(dirname "$0")/.."
 
 Scripts/bootstrap.sh
 
+results=.build/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
 echo "== swift test" >&2
-swift test
+tests_status=0
+swift test --xunit-output "$results/xunit.xml" || tests_status=$?
 
 echo "== consumer smoke check: one small package per product, depending on this one by path" >&2
-# A file renamed in the package can leave the consumer's incremental build asking for the old
-# name; one clean rebuild settles it (a fresh clone never needs it).
-swift build --package-path Tests/ConsumerSmoke || {
-  swift package --package-path Tests/ConsumerSmoke clean
-  swift build --package-path Tests/ConsumerSmoke
+# Quiet unless it fails. A file renamed in the package can leave the consumer's incremental build
+# asking for the old name; one clean rebuild settles it (a fresh clone never needs it).
+smoke_log="$results/consumer-smoke.log"
+smoke_status=0
+swift build --package-path Tests/ConsumerSmoke >"$smoke_log" 2>&1 || {
+  swift package --package-path Tests/ConsumerSmoke clean >>"$smoke_log" 2>&1
+  swift build --package-path Tests/ConsumerSmoke >>"$smoke_log" 2>&1
+} || smoke_status=$?
+if [ "$smoke_status" -ne 0 ]; then
+  cat "$smoke_log" >&2
+fi
+
+# Test cases by outcome in the XUnit files `swift test` wrote (XCTest's xunit.xml, Swift Testing's
+# xunit-swift-testing.xml; a file is missing when that framework ran nothing): "passed failed skipped".
+count() {
+  [ -f "$1" ] || { echo "0 0 0"; return; }
+  awk '
+    /<testcase[ >]/ { open = 1; failed = 0; skipped = 0; if ($0 ~ /\/>[[:space:]]*$/) { passes++; open = 0 } ; next }
+    open && /<failure/ { failed = 1 }
+    open && /<skipped/ { skipped = 1 }
+    open && /<\/testcase>/ { if (failed) failures++; else if (skipped) skips++; else passes++; open = 0 }
+    END { printf "%d %d %d\n", passes, failures, skips }
+  ' "$1"
 }
-echo "== all tests passed" >&2
+read -r xc_pass xc_fail xc_skip <<<"$(count "$results/xunit.xml")"
+read -r st_pass st_fail st_skip <<<"$(count "$results/xunit-swift-testing.xml")"
+passed=$((xc_pass + st_pass))
+failed=$((xc_fail + st_fail))
+skipped=$((xc_skip + st_skip))
+products=$(grep -c 'executableTarget(' Tests/ConsumerSmoke/Package.swift)
+smoke=$([ "$smoke_status" -eq 0 ] && echo "built" || echo "FAILED (log above)")
+# No failure recorded but swift test failed: it stopped before running tests (a build error).
+note=$([ "$tests_status" -ne 0 ] && [ "$failed" -eq 0 ] && echo " (swift test exited with $tests_status before running them; see above)" || true)
+
+status="passed"
+{ [ "$tests_status" -ne 0 ] || [ "$smoke_status" -ne 0 ]; } && status="FAILED"
+echo "== ${status}: ${passed} tests passed, ${failed} failed, ${skipped} skipped${note} (Swift Testing ${st_pass}/${st_fail}/${st_skip}, XCTest ${xc_pass}/${xc_fail}/${xc_skip}); consumer smoke check (${products} products): ${smoke}" >&2
+[ "$status" = "passed" ]
