@@ -2,9 +2,9 @@ import Foundation
 
 /// The body of a streamed response, as chunks of bytes in arrival order.
 ///
-/// Backpressure: the transport buffers at most about 1 MiB
-/// ahead of the reader and then pauses the transfer until the reader catches up. Chunks read
-/// together are merged, so a slow reader gets fewer, larger chunks rather than a growing queue.
+/// Backpressure: the transport buffers at most about 1 MiB ahead of the reader and then pauses the
+/// transfer until the reader catches up. Chunks read together are merged, so a slow reader gets
+/// fewer, larger chunks rather than a growing queue.
 ///
 /// Cancelling the reading task, or dropping the stream and its iterators before the end, cancels
 /// the transfer and closes the connection. Iterate it once.

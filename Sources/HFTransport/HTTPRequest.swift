@@ -10,7 +10,7 @@ public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
     /// The full URL, query included.
     public var url: URL
-    /// The headers to send; the token is added by the client's own step, never stored here by callers.
+    /// The headers to send; the client's own step adds the token just before sending.
     public var headers: HTTPHeaders
     /// The body to send, if any.
     public var body: Data?

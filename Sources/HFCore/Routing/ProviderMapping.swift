@@ -10,9 +10,9 @@ public struct ProviderMapping: Sendable, Hashable {
 
         /// The provider serves the model to everyone.
         public static let live = Status(rawValue: "live")
-        /// The mapping is being set up; only the provider's own organisation can call it.
+        /// The mapping is being tested and is not open to every caller yet.
         public static let staging = Status(rawValue: "staging")
-        /// The provider reported a problem with the model.
+        /// The Hub marks the mapping as failing: calls through this provider are not expected to work.
         public static let error = Status(rawValue: "error")
     }
 

@@ -35,7 +35,8 @@ public struct EmbeddingOptions: Sendable, Hashable {
     /// ``EmbeddingsAPI/embedBatched(_:model:batchSize:maxConcurrency:options:)`` to split lists.
     public var maximumInputsPerRequest: Int
 
-    /// Options for a feature-extraction call; every field left `nil` keeps the server's default.
+    /// Options for a feature-extraction call; every field left `nil` keeps the server's default,
+    /// and lists longer than `maximumInputsPerRequest` are refused before sending.
     public init(
         normalize: Bool? = nil,
         promptName: String? = nil,

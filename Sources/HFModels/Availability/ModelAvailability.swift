@@ -55,7 +55,8 @@ public struct ModelAvailability: Sendable, Hashable {
     /// Mappings failing the Hub's health check, or in a status this package does not know.
     public var failingProviders: [ProviderMapping] { providers.filter { $0.status != .live && $0.status != .staging } }
 
-    /// Whether the model can be called now, summed up from its provider mappings and inference status.
+    /// Whether the model can be called now: a live provider or a warm model makes it ``State/available``,
+    /// then staging-only mappings, then a cold model that can be loaded.
     public var state: State {
         if !liveProviders.isEmpty || inference == .warm { return .available }
         if !stagingProviders.isEmpty { return .stagingOnly }

@@ -30,7 +30,7 @@ public struct ModelQuery: Sendable, Hashable {
     public var inferenceProviders: [Provider]
     /// What to sort by; the Hub's default order when `nil`.
     public var sort: ModelSort?
-    /// Which way to sort; the Hub's default (descending) when `nil`.
+    /// Which way to sort; the Hub's default when `nil`.
     public var direction: Direction?
     /// The most models to return in all; `nil` lists every match, page by page.
     public var limit: Int?

@@ -16,7 +16,7 @@ public struct GenerationParameters: Sendable, Hashable {
     public var negativePrompt: String?
     /// The size of an image or video, in pixels.
     public var width: Int?
-    /// The image's height in pixels.
+    /// The height of an image or video, in pixels.
     public var height: Int?
     /// Denoising steps: more is slower and usually finer.
     public var numInferenceSteps: Int?
