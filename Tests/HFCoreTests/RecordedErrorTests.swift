@@ -48,6 +48,11 @@ struct RecordedErrorTests {
         #expect(error?.message == testCase.message)
         #expect(error?.requestID == interaction.response.headers["x-request-id"])
         #expect(error?.recoverySuggestion.isEmpty == false)
+        // One full stop, even after a message that has its own ("Invalid username or password.").
+        let description = error.map { "\($0)" } ?? ""
+        let sentence = testCase.message.hasSuffix(".") ? String(testCase.message.dropLast()) : testCase.message
+        #expect(description.hasPrefix("HFError.\(testCase.category): \(sentence) (status \(testCase.status)"), "\(description)")
+        #expect(!description.contains(".."), "\(description)")
     }
 
     @Test("a chosen status on a real response: 429 with Retry-After, 503 overload", arguments: [(429, HFError.Category.rateLimited), (503, .modelUnavailable)])

@@ -8,13 +8,15 @@ import Testing
 /// server; the lines between the markers are the articles', verbatim (`DocCSnippetTests` checks it).
 @Suite("DocC article examples")
 struct DocCArticleExamplesTests {
+    /// A client whose router chat route answers with the recorded case's inference response.
+    static func client(replaying stem: String) throws -> (HFClient, ReplayServer) {
+        let (server, _) = try ReplayServer.serving(inferenceOf: stem, at: "https://router.huggingface.co/v1/chat/completions")
+        return (HFClient.replaying(server), server)
+    }
+
     @Test("a stream read chunk by chunk: text, finish reason and token usage")
     func streamDetails() async throws {
-        let (server, _) = try ReplayServer.serving(
-            inferenceOf: "TestInferenceClient.test_chat_completion_with_stream_together_conversational",
-            at: "https://router.huggingface.co/v1/chat/completions"
-        )
-        let client = HFClient.replaying(server)
+        let (client, server) = try Self.client(replaying: "TestInferenceClient.test_chat_completion_with_stream_together_conversational")
 
         // DocC stream details begins
         var request = ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.user("What is deep learning?")])
@@ -46,11 +48,7 @@ struct DocCArticleExamplesTests {
     @Test("an error branched on by category, with its recovery suggestion")
     func errors() async throws {
         // The router refusing a token, as recorded.
-        let (server, _) = try ReplayServer.serving(
-            inferenceOf: "TestInferenceClient.test_chat_completion_unprocessable_entity",
-            at: "https://router.huggingface.co/v1/chat/completions"
-        )
-        let client = HFClient.replaying(server)
+        let (client, server) = try Self.client(replaying: "TestInferenceClient.test_chat_completion_unprocessable_entity")
         var outcome = ""
 
         // DocC errors begins
@@ -73,5 +71,6 @@ struct DocCArticleExamplesTests {
         // DocC errors ends
 
         #expect(outcome == "check HF_TOKEN: Invalid username or password.")
+        #expect(server.requests.map(\.path) == ["/v1/chat/completions"])
     }
 }
