@@ -2,6 +2,12 @@
 ///
 /// Lookups scan linearly: the objects on this wire have a handful of keys, where a scan beats
 /// hashing. Setting an existing key replaces its value in place; a new key goes to the end.
+///
+/// ```swift
+/// var object: JSONObject = ["model": "gpt2", "stream": false]
+/// object["max_tokens"] = 20   // appended after "stream"
+/// print(object.keys)           // ["model", "stream", "max_tokens"]
+/// ```
 public struct JSONObject: Sendable, Hashable, Sequence {
     public typealias Element = (key: String, value: JSONValue)
 

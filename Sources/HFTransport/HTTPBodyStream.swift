@@ -11,6 +11,12 @@ import Foundation
 ///
 /// Middleware can watch a body without reading it and without a task of its own: ``observed(_:)``
 /// returns the same body with an observer that hears each chunk and the end, on the reader's task.
+///
+/// ```swift
+/// let request = client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: "text/event-stream")
+/// let response = try await client.stream(request)
+/// for try await chunk in response.body { print(chunk.count, "bytes") }
+/// ```
 public struct HTTPBodyStream: AsyncSequence, Sendable {
     public typealias Element = Data
 

@@ -1,6 +1,12 @@
 /// HTTP header fields in order, with case-insensitive names.
 ///
 /// `Authorization` is deliberately not stored here for requests: see ``HTTPRequest/authorization``.
+///
+/// ```swift
+/// var headers: HTTPHeaders = ["Accept": "application/json"]
+/// headers["x-trace"] = "42"
+/// print(headers["X-Trace"] ?? "")   // "42": names are case-insensitive
+/// ```
 public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One header line.
     public struct Field: Sendable, Hashable {

@@ -1,4 +1,8 @@
 /// The deadlines and size cap a transport enforces for one request.
+///
+/// ```swift
+/// let limits = HTTPLimits(timeout: .seconds(60), idleTimeout: .seconds(15), maximumResponseSize: 8 << 20)
+/// ```
 public struct HTTPLimits: Sendable, Hashable {
     /// For a whole response: the time allowed until its last byte. For a streamed response: the time
     /// allowed until its head (status and headers) arrives.

@@ -1,4 +1,8 @@
 /// An HTTP request method.
+///
+/// ```swift
+/// let request = client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/gpt2")!)
+/// ```
 public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
 

@@ -5,6 +5,12 @@ import Foundation
 /// The credential travels in ``authorization``, not in ``headers``: a middleware that logs or dumps
 /// requests sees headers without it, and only a transport writing the wire adds
 /// `Authorization: Bearer …` (see ``headersForWire()``).
+///
+/// ```swift
+/// var request = client.makeRequest(.post, url: url, body: Data(#"{"inputs": "Hi"}"#.utf8), contentType: "application/json")
+/// request.headers["X-Trace"] = "42"
+/// let response = try await client.send(request)
+/// ```
 public struct HTTPRequest: Sendable {
     /// The HTTP method.
     public var method: HTTPMethod

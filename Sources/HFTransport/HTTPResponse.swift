@@ -1,6 +1,11 @@
 import Foundation
 
 /// A response whose body has been read in full.
+///
+/// ```swift
+/// let response = try await client.send(client.makeRequest(.get, url: url))
+/// print(response.status, response.headers["Content-Type"] ?? "", response.body.count)
+/// ```
 public struct HTTPResponse: Sendable {
     /// The status and headers.
     public var head: HTTPResponseHead

@@ -1,4 +1,9 @@
 /// The status line and headers of a response.
+///
+/// ```swift
+/// let response = try await client.stream(client.makeRequest(.get, url: url))
+/// if response.head.isSuccess { print(response.head.headers["Content-Type"] ?? "") }
+/// ```
 public struct HTTPResponseHead: Sendable {
     /// The HTTP status.
     public var status: Int

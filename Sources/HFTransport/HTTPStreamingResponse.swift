@@ -1,4 +1,9 @@
 /// A response whose body arrives as it is received.
+///
+/// ```swift
+/// let response = try await client.stream(client.makeRequest(.post, url: url, body: body, contentType: "application/json", accept: "text/event-stream"))
+/// for try await chunk in response.body { print(String(decoding: chunk, as: UTF8.self)) }
+/// ```
 public struct HTTPStreamingResponse: Sendable {
     /// The status and headers, known before the body.
     public var head: HTTPResponseHead

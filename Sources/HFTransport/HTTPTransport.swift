@@ -11,6 +11,18 @@ import Foundation
 /// the transfer at once when the calling task is cancelled or the body stream is dropped.
 ///
 /// The default is ``CurlTransport/shared`` on Linux and ``URLSessionTransport`` on Apple platforms.
+///
+/// ```swift
+/// struct Recording: HTTPTransport {
+///     let base: any HTTPTransport
+///     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+///         print(request.method, request.route)
+///         return try await base.send(request)
+///     }
+///     func stream(_ request: HTTPRequest) async throws -> HTTPStreamingResponse { try await base.stream(request) }
+/// }
+/// let client = HFClient(configuration: HFConfiguration(), transport: Recording(base: HFClient.makeDefaultTransport()))
+/// ```
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and reads the whole response.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse

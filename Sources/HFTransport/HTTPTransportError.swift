@@ -4,8 +4,20 @@
 /// included, is returned as a response). ``HFClient`` turns it into an `HFError` of the matching
 /// category and keeps it as the error's underlying error. The struct can grow new codes without
 /// breaking code that switches over ``code`` with a `default:` case.
+///
+/// ```swift
+/// do {
+///     _ = try await client.inference.chat("Hi", model: .llama3_8BInstruct)
+/// } catch let error as HFError {
+///     if let cause = error.underlyingError as? HTTPTransportError, cause.code == .hostNotFound { print("check the base URL") }
+/// }
+/// ```
 public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
+    ///
+    /// ```swift
+    /// if let cause = error.underlyingError as? HTTPTransportError, cause.code == .timedOut { print("slow server") }
+    /// ```
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         /// The code's name: `"timedOut"`.
         public let name: String

@@ -2,6 +2,11 @@ import Foundation
 
 /// The process environment as configuration reads it: variables, home and working directories,
 /// and file reads. Tests pass their own to check discovery without touching the real machine.
+///
+/// ```swift
+/// let environment = HFEnvironment(variables: ["HF_TOKEN": "hf_…"], homeDirectory: nil, workingDirectory: URL(fileURLWithPath: "/tmp"))
+/// let configuration = HFConfiguration(environment: environment)   // finds the token in `variables`
+/// ```
 public struct HFEnvironment: Sendable {
     /// Environment variables, by name.
     public var variables: [String: String]

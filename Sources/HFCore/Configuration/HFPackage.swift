@@ -1,6 +1,11 @@
 import Foundation
 
 /// Facts about this package.
+///
+/// ```swift
+/// print(HFPackage.version)            // "0.1.0"
+/// print(HFPackage.defaultUserAgent)   // "HuggingFaceInference-Swift/0.1.0 (Swift 6.3; Linux)"
+/// ```
 public enum HFPackage {
     /// The package version, sent in the default `User-Agent`.
     public static let version = "0.1.0"

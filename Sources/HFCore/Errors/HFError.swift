@@ -66,6 +66,18 @@ public struct HFError: Error, Sendable {
 
 extension HFError {
     /// A category of failure. An open set: new categories may be added, so switch with `default:`.
+    ///
+    /// ```swift
+    /// extension HFError.Category {
+    ///     static let overBudget = HFError.Category("overBudget")   // a middleware's own
+    /// }
+    /// switch error.category {
+    /// case .rateLimited: try await Task.sleep(for: error.retryAfter ?? .seconds(1))
+    /// case .validation: print("fix \(error.field ?? "the request")")
+    /// case .overBudget: print("spent")
+    /// default: throw error
+    /// }
+    /// ```
     public struct Category: Hashable, Sendable, CustomStringConvertible {
         /// The category's name, as `description` prints it: `"rateLimited"`.
         public let name: String

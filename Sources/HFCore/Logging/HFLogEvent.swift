@@ -2,8 +2,20 @@ import Foundation
 
 /// A structured record of something the client did. It never carries the token, request or
 /// response bodies, or query strings: only what is needed to trace traffic.
+///
+/// ```swift
+/// configuration.logger = HFLogger(minimumLevel: .debug) { event in
+///     print(event.kind, event.route, event.status ?? 0, event.requestID ?? "")
+/// }
+/// ```
 public struct HFLogEvent: Sendable, CustomStringConvertible {
     /// What happened. An open set.
+    ///
+    /// ```swift
+    /// configuration.logger = HFLogger(minimumLevel: .trace) { event in
+    ///     if event.kind == .serverWarning { print(event.message ?? "") }
+    /// }
+    /// ```
     public struct Kind: OpenStringValue {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }

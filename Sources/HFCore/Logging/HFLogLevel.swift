@@ -1,4 +1,8 @@
 /// How much a log event matters, from `trace` (every step) to `error`.
+///
+/// ```swift
+/// configuration.logger = .standardError(minimumLevel: .warning)   // 4xx, 5xx and failures only
+/// ```
 public enum HFLogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     /// Every step: the client logs each request it starts at this level.
     case trace

@@ -1,6 +1,15 @@
 /// What the caller asked the client to do, named for middleware, logs and metrics: `chat`,
 /// `chat.stream`, `embeddings`, … An open set: products add operations, and a name this package
 /// does not know is kept as it is.
+///
+/// ```swift
+/// struct OnlyChat: HFMiddleware {
+///     func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
+///         if context.operation == .chat { print("chat with", context.model ?? "?") }
+///         return try await next(request, context)
+///     }
+/// }
+/// ```
 public struct HFOperation: OpenStringValue {
     public let rawValue: String
 

@@ -1,6 +1,11 @@
 /// A task as the Hub names it in `pipeline_tag` and in provider mappings.
 ///
 /// An open set: the Hub adds tasks, and a new one must never break decoding.
+///
+/// ```swift
+/// let mappings = try await client.providerMappings(for: .llama3_8BInstruct)
+/// let chatProviders = mappings.filter { $0.task == .conversational }.map(\.provider)
+/// ```
 public struct InferenceTask: OpenStringValue {
     public let rawValue: String
 

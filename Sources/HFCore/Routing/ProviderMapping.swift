@@ -1,9 +1,19 @@
 import Foundation
 
 /// How one provider serves a Hub model: the Hub's `inferenceProviderMapping` entry.
+///
+/// ```swift
+/// for mapping in try await client.providerMappings(for: .llama3_8BInstruct) where mapping.status == .live {
+///     print(mapping.provider, mapping.providerModelID)   // together meta-llama/Meta-Llama-3-8B-Instruct-Turbo
+/// }
+/// ```
 public struct ProviderMapping: Sendable, Hashable {
     /// Whether the mapping is public (`live`), visible only to the provider's organisation
     /// (`staging`), or failing its health check (`error`). An open set.
+    ///
+    /// ```swift
+    /// let staging = try await client.providerMappings(for: .llama3_8BInstruct).filter { $0.status == .staging }
+    /// ```
     public struct Status: OpenStringValue {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }

@@ -1,5 +1,9 @@
 /// How the router picks a provider when the model id names none: the `:fastest`, `:cheapest` or
 /// `:preferred` suffix of a model id. Without a suffix the router uses ``fastest``.
+///
+/// ```swift
+/// let cheapest = try await client.inference.chat("Hi", model: "meta-llama/Meta-Llama-3-8B-Instruct:cheapest")
+/// ```
 public struct RoutingPolicy: OpenStringValue {
     public let rawValue: String
 

@@ -1,5 +1,10 @@
 /// Where a token came from, for messages and diagnostics: "environment variable HF_TOKEN", "file
 /// ~/.cache/huggingface/token", "passed explicitly", "a token provider closure".
+///
+/// ```swift
+/// let configuration = HFConfiguration()
+/// print(configuration.tokenSource?.description ?? "no token")   // "environment variable HF_TOKEN"
+/// ```
 public struct TokenSource: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 

@@ -19,6 +19,11 @@ extension HFClient {
 /// provider suffix (`:together`) or ``EmbeddingOptions/provider`` looks up the provider's id for
 /// the model in the Hub mapping and posts to that provider's embeddings route; a policy suffix
 /// (`:fastest`) takes the first live provider of the mapping.
+///
+/// ```swift
+/// let embeddings = try await client.embeddings.embed(["first text", "second text"], model: .allMiniLML6v2)
+/// print(embeddings.count, embeddings.dimension)   // 2 384
+/// ```
 public struct EmbeddingsAPI: Sendable {
     /// The client whose configuration, transport and middleware the calls use.
     public let client: HFClient

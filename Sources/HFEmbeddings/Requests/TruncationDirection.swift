@@ -3,6 +3,10 @@ import HFCore
 /// Which end of an over-long input is cut when ``EmbeddingOptions/truncate`` is on.
 ///
 /// An open set, sent as written: servers may accept values this package does not know yet.
+///
+/// ```swift
+/// let options = EmbeddingOptions(truncate: true, truncationDirection: .left)   // keep the end of long texts
+/// ```
 public struct TruncationDirection: OpenStringValue {
     public let rawValue: String
 

@@ -11,6 +11,11 @@
 ///
 /// A single text answered with `[t][d]` (an unpooled model) is reported as `.tokens([t])` by the
 /// API calls, which know that one text was sent.
+///
+/// ```swift
+/// let embeddings = try await client.embeddings.embed("Hi", model: .allMiniLML6v2)
+/// if embeddings.shape.isTokenLevel { print("one vector per token") }
+/// ```
 public enum EmbeddingShape: Sendable, Hashable {
     /// One vector: the pooled embedding of one text.
     case vector

@@ -59,6 +59,12 @@ extension CircuitBreaker {
     /// A failure-rate limit: the breaker opens when at least `threshold` of the calls in `window`
     /// failed, once the window holds `minimumCalls` calls (so two failures out of three calls at
     /// start-up do not open it).
+    ///
+    /// ```swift
+    /// // Open when half the last 20 calls failed, once 10 have been made.
+    /// let rate = CircuitBreaker.FailureRate(threshold: 0.5, window: .calls(20), minimumCalls: 10)
+    /// let breaker = try CircuitBreaker(.init(consecutiveFailures: nil, failureRate: rate))
+    /// ```
     public struct FailureRate: Sendable, Hashable {
         /// The share of failed calls that opens the breaker, in `0...1` (0.5: half of them).
         public var threshold: Double
@@ -91,6 +97,10 @@ extension CircuitBreaker {
     }
 
     /// The calls a failure rate is computed over.
+    ///
+    /// ```swift
+    /// let lastMinute = CircuitBreaker.FailureRate(threshold: 0.5, window: .duration(.seconds(60)), minimumCalls: 10)
+    /// ```
     public enum Window: Sendable, Hashable {
         /// The last `n` counted calls.
         case calls(Int)

@@ -1,5 +1,15 @@
 extension CircuitBreaker {
     /// What a finished call says about the service's health.
+    ///
+    /// ```swift
+    /// let permit = try await breaker.acquire()
+    /// do {
+    ///     let answer = try await client.inference.chat("Hi", model: .llama3_8BInstruct)
+    ///     await breaker.record(permit, .success)
+    /// } catch {
+    ///     await breaker.record(permit, error: error)   // classified: server-side failures count
+    /// }
+    /// ```
     public enum Outcome: Sendable, Hashable {
         /// The service answered (a 4xx answer included): it is up.
         case success

@@ -1,5 +1,9 @@
 extension CircuitBreaker {
     /// Where a breaker stands.
+    ///
+    /// ```swift
+    /// if await breaker.state == .open { print("failing fast") }
+    /// ```
     public enum State: String, Sendable, Hashable, CustomStringConvertible {
         /// Calls go through; failures are counted.
         case closed
@@ -12,6 +16,12 @@ extension CircuitBreaker {
     }
 
     /// A change of state, as ``CircuitBreaker/changes()`` reports it.
+    ///
+    /// ```swift
+    /// for await transition in breaker.changes() {
+    ///     print(transition.from, "→", transition.to)
+    /// }
+    /// ```
     public struct Transition: Sendable, Hashable, CustomStringConvertible {
         /// The state before.
         public let from: State

@@ -2,6 +2,13 @@
 /// one in tests, so that every state machine (backoff, breaker, buckets, probes, TTLs) is
 /// deterministic under test. Instants are `ContinuousClock.Instant`s, as in
 /// ``HFRequestContext/deadline``.
+///
+/// ```swift
+/// let policy = RetryPolicy(maxAttempts: 3)
+/// let answer = try await policy.run(clock: SystemClock()) { _ in
+///     try await client.inference.chat("Hi", model: .llama3_8BInstruct)
+/// }
+/// ```
 public protocol HFClock: Sendable {
     /// The current instant.
     var now: ContinuousClock.Instant { get }
@@ -17,6 +24,11 @@ extension HFClock {
 }
 
 /// The system's continuous clock, which keeps counting while the machine sleeps.
+///
+/// ```swift
+/// let clock = SystemClock()
+/// try await clock.sleep(until: clock.now + .seconds(1))
+/// ```
 public struct SystemClock: HFClock {
     /// The system's clock.
     public init() {}

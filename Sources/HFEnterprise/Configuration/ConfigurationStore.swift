@@ -16,6 +16,11 @@ import HFCore
 /// ```
 public actor ConfigurationStore {
     /// One configuration the store has held.
+    ///
+    /// ```swift
+    /// let version = try await store.update(note: "slow backend") { $0.requestTimeout = .seconds(600) }
+    /// print(version.number, version.note ?? "")   // 2 slow backend
+    /// ```
     public struct Version: Sendable, Identifiable {
         /// 1 for the first, counting up with every change (a rollback is a change too).
         public let number: Int

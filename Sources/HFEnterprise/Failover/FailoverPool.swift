@@ -21,6 +21,12 @@ import Foundation
 /// rather than failing without trying.
 public actor FailoverPool {
     /// What the pool knows of one endpoint.
+    ///
+    /// ```swift
+    /// for status in await pool.status() where !status.isHealthy {
+    ///     print(status.endpoint, status.consecutiveFailures)
+    /// }
+    /// ```
     public struct EndpointStatus: Sendable, Equatable {
         /// The endpoint.
         public let endpoint: FailoverEndpoint

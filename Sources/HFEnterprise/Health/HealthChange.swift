@@ -1,4 +1,10 @@
 /// An endpoint's verdict changed, as ``HealthChecker/changes()`` tells it.
+///
+/// ```swift
+/// for await change in checker.changes() {
+///     print(change.endpoint, change.isHealthy ? "up" : "down: \(change.error?.message ?? "")")
+/// }
+/// ```
 public struct HealthChange: Sendable {
     /// The endpoint.
     public let endpoint: FailoverEndpoint

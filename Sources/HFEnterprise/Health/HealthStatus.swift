@@ -1,4 +1,10 @@
 /// What a ``HealthChecker`` knows of one endpoint.
+///
+/// ```swift
+/// for status in await checker.status() {
+///     print(status.endpoint, status.isHealthy, status.consecutiveFailures)
+/// }
+/// ```
 public struct HealthStatus: Sendable {
     /// The endpoint.
     public let endpoint: FailoverEndpoint

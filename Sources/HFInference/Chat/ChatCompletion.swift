@@ -43,6 +43,11 @@ public struct ChatCompletion: Sendable, Hashable {
     }
 
     /// One generated answer.
+    ///
+    /// ```swift
+    /// let completion = try await client.inference.chat(request)
+    /// for choice in completion.choices { print(choice.index ?? 0, choice.finishReason ?? "?", choice.message.content ?? "") }
+    /// ```
     public struct Choice: Sendable, Hashable {
         /// The choice's position among the reply's choices.
         public var index: Int?
@@ -63,6 +68,11 @@ public struct ChatCompletion: Sendable, Hashable {
     }
 
     /// The generated message.
+    ///
+    /// ```swift
+    /// let message = try await client.inference.chat(request).choices[0].message
+    /// print(message.reasoning ?? "", message.content ?? "")
+    /// ```
     public struct Message: Sendable, Hashable {
         /// Always ``ChatRole/assistant`` in a reply.
         public var role: ChatRole?

@@ -1,6 +1,10 @@
 import Foundation
 
 /// One part of a multi-part message: `{"type":"text",…}` or `{"type":"image_url",…}`.
+///
+/// ```swift
+/// let question = ChatMessage.user([.text("What is in this image?"), .image(data: png, mimeType: "image/png")])
+/// ```
 public enum ChatContentPart: Sendable, Hashable, Encodable {
     /// A text part.
     case text(String)

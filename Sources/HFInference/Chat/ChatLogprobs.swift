@@ -1,4 +1,11 @@
 /// Per-token log-probabilities, when asked for with `logprobs`.
+///
+/// ```swift
+/// var request = ChatCompletionRequest(model: .llama3_8BInstruct, messages: [.user("Hi")])
+/// request.logprobs = true
+/// let tokens = try await client.inference.chat(request).choices[0].logprobs?.content ?? []
+/// for token in tokens { print(token.token, token.logprob) }
+/// ```
 public struct ChatLogprobs: Sendable, Hashable {
     /// One entry per generated token.
     public var content: [TokenLogprob]?
@@ -9,6 +16,11 @@ public struct ChatLogprobs: Sendable, Hashable {
     }
 
     /// One generated token and its log-probability.
+    ///
+    /// ```swift
+    /// let first = completion.choices[0].logprobs?.content?.first
+    /// print(first?.token ?? "", first?.logprob ?? 0)
+    /// ```
     public struct TokenLogprob: Sendable, Hashable {
         /// The token's text.
         public var token: String
@@ -26,6 +38,10 @@ public struct ChatLogprobs: Sendable, Hashable {
     }
 
     /// An alternative token and its log-probability.
+    ///
+    /// ```swift
+    /// let alternatives = completion.choices[0].logprobs?.content?.first?.topLogprobs?.map(\.token) ?? []
+    /// ```
     public struct TopLogprob: Sendable, Hashable {
         /// The alternative token's text.
         public var token: String

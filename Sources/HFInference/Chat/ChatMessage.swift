@@ -71,6 +71,11 @@ public struct ChatMessage: Sendable, Hashable, Encodable {
 }
 
 /// A message's content: plain text, or a list of parts.
+///
+/// ```swift
+/// let plain = ChatMessage(role: .user, content: "Hi")                  // .text("Hi")
+/// let mixed = ChatMessage(role: .user, content: .parts([.text("Describe this"), .imageURL("https://…/cat.png")]))
+/// ```
 public enum ChatContent: Sendable, Hashable, Encodable, ExpressibleByStringLiteral {
     /// Plain text: `"content": "…"`.
     case text(String)

@@ -1,6 +1,10 @@
 import HFCore
 
 /// Who wrote a chat message. Open: providers may send roles beyond the four OpenAI ones.
+///
+/// ```swift
+/// let message = ChatMessage(role: .system, content: "Be brief.")
+/// ```
 public struct ChatRole: OpenStringValue {
     public let rawValue: String
 

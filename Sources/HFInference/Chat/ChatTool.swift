@@ -31,6 +31,10 @@ public struct ChatTool: Sendable, Hashable, Encodable {
     }
 
     /// A function's name, what it does, and the JSON Schema of its arguments.
+    ///
+    /// ```swift
+    /// let function = ChatTool.Function(name: "get_weather", description: "The weather in a city", parameters: ["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]])
+    /// ```
     public struct Function: Sendable, Hashable, Encodable {
         /// The function's name, as the model will call it.
         public var name: String

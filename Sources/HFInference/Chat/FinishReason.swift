@@ -1,6 +1,11 @@
 import HFCore
 
 /// Why a choice stopped. Open: text-generation servers add their own values.
+///
+/// ```swift
+/// let completion = try await client.inference.chat(request)
+/// if completion.choices.first?.finishReason == .length { print("cut short: raise maxTokens") }
+/// ```
 public struct FinishReason: OpenStringValue {
     public let rawValue: String
 

@@ -45,6 +45,10 @@ public enum ResponseFormat: Sendable, Hashable, Encodable {
 }
 
 /// The `json_schema` member of a ``ResponseFormat/jsonSchema(_:)`` format.
+///
+/// ```swift
+/// request.responseFormat = .jsonSchema(JSONSchemaFormat(name: "city", schema: ["type": "object", "properties": ["name": ["type": "string"]]], strict: true))
+/// ```
 public struct JSONSchemaFormat: Sendable, Hashable, Encodable {
     /// Required by the API: a name for the schema.
     public var name: String

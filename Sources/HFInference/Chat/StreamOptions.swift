@@ -1,4 +1,8 @@
 /// Options for a streamed reply.
+///
+/// ```swift
+/// request.streamOptions = StreamOptions()   // a last chunk with the token usage
+/// ```
 public struct StreamOptions: Sendable, Hashable, Encodable {
     /// Ask for a last chunk, before `[DONE]`, that carries the token usage (its `choices` is empty).
     public var includeUsage: Bool?

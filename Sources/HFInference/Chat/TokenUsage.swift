@@ -1,4 +1,9 @@
 /// How many tokens a request used.
+///
+/// ```swift
+/// let usage = try await client.inference.chat(request).usage
+/// print(usage?.promptTokens ?? 0, usage?.completionTokens ?? 0, usage?.totalTokens ?? 0)
+/// ```
 public struct TokenUsage: Sendable, Hashable {
     /// Tokens in the prompt.
     public var promptTokens: Int?

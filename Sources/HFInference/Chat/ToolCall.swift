@@ -4,6 +4,13 @@ import HFCore
 ///
 /// Decoding is lenient about what older text-generation servers send: a numeric `id`, a missing
 /// `type`, and `arguments` as a JSON object rather than a JSON string are all accepted.
+///
+/// ```swift
+/// for call in completion.choices[0].message.toolCalls ?? [] {
+///     let arguments = try call.function.parsedArguments()
+///     print(call.id, call.function.name, arguments)
+/// }
+/// ```
 public struct ToolCall: Sendable, Hashable, Encodable {
     /// The call's id, quoted by the ``ChatRole/tool`` message that answers it.
     public var id: String
@@ -21,6 +28,11 @@ public struct ToolCall: Sendable, Hashable, Encodable {
 }
 
 /// The function a tool call names, and its arguments as JSON text.
+///
+/// ```swift
+/// let call = FunctionCall(name: "get_weather", arguments: #"{"city": "Paris"}"#)
+/// let city = try call.parsedArguments()["city"]?.stringValue   // "Paris"
+/// ```
 public struct FunctionCall: Sendable, Hashable, Encodable {
     /// The function's name.
     public var name: String

@@ -1,4 +1,9 @@
 /// Whether and which tool the model must call.
+///
+/// ```swift
+/// request.tools = [weather]
+/// request.toolChoice = .function("get_weather")   // or .auto, .none, .required
+/// ```
 public enum ToolChoice: Sendable, Hashable, Encodable {
     /// The model decides (the default when tools are given).
     case auto

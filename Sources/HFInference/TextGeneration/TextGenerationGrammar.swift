@@ -1,6 +1,11 @@
 import HFCore
 
 /// A constraint on generated text: `{"type":"json","value":<schema>}` or `{"type":"regex","value":"…"}`.
+///
+/// ```swift
+/// var parameters = TextGenerationParameters(maxNewTokens: 10)
+/// parameters.grammar = .regex("[0-9]{4}")   // a year, nothing else
+/// ```
 public enum TextGenerationGrammar: Sendable, Hashable, Encodable {
     /// Output must be JSON matching this JSON Schema.
     case json(JSONValue)

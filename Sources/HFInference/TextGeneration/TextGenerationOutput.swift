@@ -1,6 +1,12 @@
 import HFCore
 
 /// A text-generation reply: the text, and details when asked for with `details`.
+///
+/// ```swift
+/// let request = TextGenerationRequest(inputs: "The capital of France is", parameters: TextGenerationParameters(details: true, maxNewTokens: 5))
+/// let output = try await client.inference.textGeneration(request, via: .model("openai-community/gpt2"))
+/// print(output.generatedText, output.details?.finishReason ?? "?")
+/// ```
 public struct TextGenerationOutput: Sendable, Hashable {
     /// The generated text (without the prompt, unless `returnFullText` was set).
     public var generatedText: String
@@ -15,6 +21,11 @@ public struct TextGenerationOutput: Sendable, Hashable {
 }
 
 /// How generation went.
+///
+/// ```swift
+/// let details = output.details
+/// print(details?.generatedTokens ?? 0, details?.tokens?.map(\.text) ?? [])
+/// ```
 public struct TextGenerationDetails: Sendable, Hashable {
     /// `length`, `eos_token` or `stop_sequence`.
     public var finishReason: FinishReason?
@@ -43,6 +54,10 @@ public struct TextGenerationDetails: Sendable, Hashable {
     }
 
     /// One of the `best_of` sequences.
+    ///
+    /// ```swift
+    /// let others = output.details?.bestOfSequences?.compactMap(\.generatedText) ?? []
+    /// ```
     public struct BestOfSequence: Sendable, Hashable {
         /// The sequence's text.
         public var generatedText: String?

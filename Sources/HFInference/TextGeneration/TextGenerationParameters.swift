@@ -1,6 +1,12 @@
 import HFCore
 
 /// The `parameters` of a text-generation request; `nil` leaves the server's default.
+///
+/// ```swift
+/// var parameters = TextGenerationParameters(maxNewTokens: 50, temperature: 0.7)
+/// parameters.stop = ["\n\n"]
+/// let request = TextGenerationRequest(inputs: "Once upon a time", parameters: parameters)
+/// ```
 public struct TextGenerationParameters: Sendable, Hashable, Encodable {
     /// A LoRA adapter to apply, by id.
     public var adapterID: String?

@@ -2,6 +2,12 @@ import Foundation
 import HFCore
 
 /// Where a text-generation request goes.
+///
+/// ```swift
+/// let request = TextGenerationRequest(inputs: "Hello", parameters: TextGenerationParameters(maxNewTokens: 5))
+/// let local = try await client.inference.textGeneration(request, via: .endpoint(URL(string: "http://localhost:8080")!))
+/// let hosted = try await client.inference.textGeneration(request, via: .model("openai-community/gpt2"))
+/// ```
 public enum TextGenerationTarget: Sendable, Hashable {
     /// `POST {router}/hf-inference/models/{id}` (a base URL set for hf-inference in
     /// ``HFConfiguration/providerBaseURLs`` replaces `{router}/hf-inference`).

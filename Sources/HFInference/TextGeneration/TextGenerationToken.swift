@@ -2,6 +2,12 @@
 import HFCore
 
 /// A generated (or prompt) token.
+///
+/// ```swift
+/// for token in output.details?.tokens ?? [] where !token.special {
+///     print(token.id ?? -1, token.text, token.logprob ?? 0)
+/// }
+/// ```
 public struct TextGenerationToken: Sendable, Hashable {
     /// The token's id in the model's vocabulary.
     public var id: Int?

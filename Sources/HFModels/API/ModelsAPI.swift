@@ -15,6 +15,12 @@ extension HFClient {
 /// These calls send the token when there is one (public models work without), so private models,
 /// the account's provider order and staging mappings of the account's organisations are visible.
 /// Renamed repositories (`bert-base-uncased` → `google-bert/bert-base-uncased`) are followed.
+///
+/// ```swift
+/// let info = try await client.models.info(.llama3_8BInstruct)
+/// let availability = try await client.models.availability(of: .llama3_8BInstruct)
+/// for try await model in try client.models.list(ModelQuery(search: "llama", limit: 5)) { print(model.id) }
+/// ```
 public struct ModelsAPI: Sendable {
     /// The client whose configuration, transport and middleware the calls use.
     public let client: HFClient

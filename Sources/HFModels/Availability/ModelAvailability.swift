@@ -14,6 +14,13 @@ import HFCore
 /// ```
 public struct ModelAvailability: Sendable, Hashable {
     /// The overall answer, from the most to the least usable.
+    ///
+    /// ```swift
+    /// switch try await client.models.availability(of: .llama3_8BInstruct).state {
+    /// case .available: print("ready")
+    /// case .stagingOnly, .loadable, .unavailable: print("not now")
+    /// }
+    /// ```
     public enum State: Sendable, Hashable {
         /// At least one provider serves the model now (a `live` mapping, or the Hub says `warm`).
         case available

@@ -5,6 +5,11 @@ import HFCore
 /// Today the Hub reports `warm` (served by at least one provider) or leaves the field out; until
 /// mid-2025 it also reported `cold` (loadable on demand by the serverless API) and `frozen` (not
 /// loadable). An open set: a new value decodes as itself.
+///
+/// ```swift
+/// let info = try await client.models.info(.llama3_8BInstruct)
+/// print(info.inference == .warm ? "served now" : "not served")
+/// ```
 public struct InferenceStatus: OpenStringValue {
     public let rawValue: String
 

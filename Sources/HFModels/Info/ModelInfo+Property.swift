@@ -3,6 +3,10 @@ import HFCore
 extension ModelInfo {
     /// A property to ask the Hub for with `expand[]`; when any is given, the Hub returns only
     /// those (plus `id`). An open set, sent as written.
+    ///
+    /// ```swift
+    /// let info = try await client.models.info(.llama3_8BInstruct, expand: [.downloads, .likes, .pipelineTag])
+    /// ```
     public struct Property: OpenStringValue {
         public let rawValue: String
 

@@ -9,6 +9,10 @@ import HFCore
 /// ```
 public struct ModelQuery: Sendable, Hashable {
     /// Which way to sort.
+    ///
+    /// ```swift
+    /// let oldestFirst = ModelQuery(author: "meta-llama", sort: .createdAt, direction: .ascending)
+    /// ```
     public enum Direction: Int, Sendable, Hashable {
         /// Smallest first.
         case ascending = 1

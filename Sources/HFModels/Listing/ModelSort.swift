@@ -1,6 +1,10 @@
 import HFCore
 
 /// The order of a model listing. An open set, sent as written.
+///
+/// ```swift
+/// let popular = ModelQuery(pipelineTag: .textGeneration, sort: .downloads, limit: 20)
+/// ```
 public struct ModelSort: OpenStringValue {
     public let rawValue: String
 

@@ -19,6 +19,11 @@ extension HFClient {
 /// Inputs are checked before anything is sent; files are given as ``MediaInput`` and produced as
 /// ``MediaOutput``. Each call is one operation for middleware (``HFOperation/task(_:)``), and its
 /// errors are ``HFError``s.
+///
+/// ```swift
+/// let labels = try await client.multimodal.classifyImage(.file(photoURL), model: "google/vit-base-patch16-224")
+/// let speech = try await client.multimodal.textToSpeech("Hello!", model: "facebook/mms-tts-eng")
+/// ```
 public struct MultimodalAPI: Sendable {
     /// The client the calls go through.
     public let client: HFClient

@@ -2,6 +2,11 @@ import Foundation
 import HFCore
 
 /// A label and its score: what image, audio, text and zero-shot classification return, best first.
+///
+/// ```swift
+/// let labels = try await client.multimodal.classifyText("I love this!", model: "distilbert/distilbert-base-uncased-finetuned-sst-2-english")
+/// print(labels[0].label, labels[0].score)   // POSITIVE 0.99…
+/// ```
 public struct ClassificationLabel: Sendable, Hashable, Codable {
     /// The class, in the model's words.
     public let label: String
@@ -16,6 +21,10 @@ public struct ClassificationLabel: Sendable, Hashable, Codable {
 }
 
 /// How a classifier turns its raw scores into the scores it returns.
+///
+/// ```swift
+/// let labels = try await client.multimodal.classifyText("I love this!", model: "distilbert/distilbert-base-uncased-finetuned-sst-2-english", function: .softmax)
+/// ```
 public struct ClassificationFunction: OpenStringValue {
     public let rawValue: String
 

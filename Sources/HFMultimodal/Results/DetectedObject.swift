@@ -1,6 +1,12 @@
 import Foundation
 
 /// An object found in an image: its label, the model's confidence, and where it is.
+///
+/// ```swift
+/// for object in try await client.multimodal.detectObjects(in: .file(photoURL), model: "facebook/detr-resnet-50") {
+///     print(object.label, object.score, object.box.width, object.box.height)
+/// }
+/// ```
 public struct DetectedObject: Sendable, Hashable, Codable {
     /// What the object is (`person`, `umbrella`).
     public let label: String
@@ -18,6 +24,11 @@ public struct DetectedObject: Sendable, Hashable, Codable {
 }
 
 /// A rectangle in pixels, from the image's top-left corner.
+///
+/// ```swift
+/// let box = BoundingBox(xmin: 10, ymin: 20, xmax: 110, ymax: 70)
+/// print(box.width, box.height)   // 100 50
+/// ```
 public struct BoundingBox: Sendable, Hashable, Codable {
     /// The left edge.
     public let xmin: Int

@@ -2,6 +2,12 @@ import Foundation
 import HFCore
 
 /// A region of an image: its label, the model's confidence when it gives one, and its mask.
+///
+/// ```swift
+/// for segment in try await client.multimodal.segmentImage(.file(photoURL), model: "openmmlab/upernet-convnext-small") {
+///     try segment.mask.write(to: folder.appendingPathComponent("\(segment.label).png"))
+/// }
+/// ```
 public struct ImageSegment: Sendable, Hashable, Codable {
     /// What the region is.
     public let label: String
@@ -41,6 +47,10 @@ public struct ImageSegment: Sendable, Hashable, Codable {
 }
 
 /// Which kind of segmentation to run.
+///
+/// ```swift
+/// let segments = try await client.multimodal.segmentImage(.file(photoURL), model: "facebook/mask2former-swin-base-coco-panoptic", subtask: .panoptic)
+/// ```
 public struct SegmentationSubtask: OpenStringValue {
     public let rawValue: String
 

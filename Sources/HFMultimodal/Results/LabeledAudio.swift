@@ -2,6 +2,12 @@ import Foundation
 import HFCore
 
 /// One output of audio-to-audio (a separated voice, a denoised track): its label and the audio.
+///
+/// ```swift
+/// for output in try await client.multimodal.audioToAudio(.file(clipURL), model: "speechbrain/sepformer-wham") {
+///     try output.audio.write(to: folder.appendingPathComponent("\(output.label).\(output.audio.fileExtension)"))
+/// }
+/// ```
 public struct LabeledAudio: Sendable, Hashable, Codable {
     /// What the output is (`label_0`, `vocals`).
     public let label: String

@@ -1,6 +1,11 @@
 import Foundation
 
 /// A candidate for a masked token: the completed text, the token, and its score.
+///
+/// ```swift
+/// let fills = try await client.multimodal.fillMask("The goal of life is [MASK].", model: "google-bert/bert-base-uncased")
+/// print(fills[0].tokenString, fills[0].score)
+/// ```
 public struct MaskFill: Sendable, Hashable, Codable {
     /// The input with the mask replaced by this token.
     public let sequence: String

@@ -1,6 +1,11 @@
 import Foundation
 
 /// An answer to a question about a text, an image or a document, with what the model says of it.
+///
+/// ```swift
+/// let answers = try await client.multimodal.answerQuestion("Where do I live?", context: "My name is Wolfgang and I live in Berlin", model: "deepset/roberta-base-squad2")
+/// print(answers[0].answer)   // Berlin
+/// ```
 public struct QuestionAnswer: Sendable, Hashable, Codable {
     /// The answer's text.
     public let answer: String

@@ -1,6 +1,12 @@
 import Foundation
 
 /// An answer to a question about a table.
+///
+/// ```swift
+/// let table = ["Repository": ["Transformers", "Datasets"], "Stars": ["36542", "4512"]]
+/// let answer = try await client.multimodal.answerQuestion("How many stars does the transformers repository have?", table: table, model: "google/tapas-base-finetuned-wtq")
+/// print(answer.answer, answer.cells)
+/// ```
 public struct TableAnswer: Sendable, Hashable, Codable {
     /// The answer's text (with the aggregation, e.g. `AVERAGE > 36542`).
     public let answer: String

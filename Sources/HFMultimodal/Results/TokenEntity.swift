@@ -2,6 +2,12 @@ import Foundation
 import HFCore
 
 /// A span of text a token classifier labelled (a person, a place, a part of speech).
+///
+/// ```swift
+/// for entity in try await client.multimodal.classifyTokens("My name is Sarah Jessica Parker but you can call me Jessica", model: "dslim/bert-base-NER") {
+///     print(entity.label, entity.word, entity.score)
+/// }
+/// ```
 public struct TokenEntity: Sendable, Hashable, Codable {
     /// The label of a group of tokens, when the call aggregated them.
     public let entityGroup: String?
@@ -38,6 +44,10 @@ public struct TokenEntity: Sendable, Hashable, Codable {
 }
 
 /// How a token classifier merges tokens into entities.
+///
+/// ```swift
+/// let entities = try await client.multimodal.classifyTokens(text, model: "dslim/bert-base-NER", aggregation: .simple)
+/// ```
 public struct AggregationStrategy: OpenStringValue {
     public let rawValue: String
 

@@ -1,6 +1,11 @@
 import Foundation
 
 /// What speech recognition heard: the text and, when asked for or given, timed pieces of it.
+///
+/// ```swift
+/// let heard = try await client.multimodal.transcribe(.file(clipURL), model: "openai/whisper-large-v3", returnTimestamps: true)
+/// print(heard.text)
+/// ```
 public struct Transcription: Sendable, Hashable, Codable {
     /// All that was heard.
     public let text: String
@@ -14,6 +19,10 @@ public struct Transcription: Sendable, Hashable, Codable {
     }
 
     /// A piece of the text and when it was said, in seconds from the start.
+    ///
+    /// ```swift
+    /// for chunk in heard.chunks { print(chunk.start ?? 0, chunk.end ?? 0, chunk.text) }
+    /// ```
     public struct Chunk: Sendable, Hashable, Codable {
         /// The words of this piece.
         public let text: String

@@ -1,4 +1,10 @@
 /// One hit of a similarity search: the stored vector's position and its score.
+///
+/// ```swift
+/// for hit in try index.search(query, k: 3) {
+///     print(texts[hit.index], hit.score)
+/// }
+/// ```
 public struct SearchResult: Sendable, Hashable {
     /// The row of the stored vector, in insertion order.
     public let index: Int

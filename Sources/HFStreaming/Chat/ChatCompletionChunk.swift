@@ -5,6 +5,13 @@ import HFInference
 ///
 /// The last content chunk has a ``Choice/finishReason``; with `stream_options.include_usage` one
 /// more chunk follows whose ``choices`` is empty and whose ``usage`` is set.
+///
+/// ```swift
+/// for try await chunk in try client.inference.chatStream(request) {
+///     print(chunk.text ?? "", terminator: "")
+///     if let reason = chunk.finishReason { print("\n(\(reason))") }
+/// }
+/// ```
 public struct ChatCompletionChunk: Sendable, Hashable {
     /// The completion's id, the same on every chunk of a stream.
     public var id: String?
@@ -43,6 +50,10 @@ public struct ChatCompletionChunk: Sendable, Hashable {
     }
 
     /// One choice's part of the chunk.
+    ///
+    /// ```swift
+    /// let reasons = chunk.choices.compactMap(\.finishReason)
+    /// ```
     public struct Choice: Sendable, Hashable {
         /// The choice's position.
         public var index: Int?
@@ -63,6 +74,10 @@ public struct ChatCompletionChunk: Sendable, Hashable {
     }
 
     /// What a chunk adds to a choice's message.
+    ///
+    /// ```swift
+    /// let thinking = chunk.choices.first?.delta.reasoning ?? ""
+    /// ```
     public struct Delta: Sendable, Hashable {
         /// The role, usually on the first chunk only.
         public var role: ChatRole?

@@ -2,6 +2,11 @@ import HFCore
 
 /// A fragment of a streamed tool call. The first fragment of a call carries its `id`, `type` and
 /// function name; later ones only more of the arguments text.
+///
+/// ```swift
+/// var calls = ToolCallAccumulator()
+/// for try await chunk in try client.inference.chatStream(request) { calls.add(chunk) }
+/// ```
 public struct ToolCallDelta: Sendable, Hashable {
     /// Which call of the message this fragment belongs to.
     public var index: Int?
@@ -26,6 +31,10 @@ public struct ToolCallDelta: Sendable, Hashable {
     }
 
     /// The function name (first fragment) and a piece of the arguments text.
+    ///
+    /// ```swift
+    /// let argumentsSoFar = chunk.choices.first?.delta.toolCalls?.first?.function?.arguments ?? ""
+    /// ```
     public struct Function: Sendable, Hashable {
         /// The function's name, on the first fragment.
         public var name: String?

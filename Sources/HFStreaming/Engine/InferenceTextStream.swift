@@ -1,6 +1,12 @@
 import HFCore
 
 /// The text of an ``InferenceStream``, piece by piece: `stream.text`.
+///
+/// ```swift
+/// for try await piece in try client.inference.chatStream("Count to 10", model: .llama3_8BInstruct).text {
+///     print(piece, terminator: "")
+/// }
+/// ```
 public struct InferenceTextStream<Event: Sendable>: AsyncSequence, Sendable {
     public typealias Failure = any Error
 

@@ -5,6 +5,13 @@ import HFInference
 /// One token event of a streamed text generation (text-generation-inference's SSE format).
 ///
 /// The last event carries ``generatedText`` (the whole text) and ``details``.
+///
+/// ```swift
+/// let request = TextGenerationRequest(inputs: "The capital of France is", parameters: TextGenerationParameters(maxNewTokens: 10))
+/// for try await output in try client.inference.textGenerationStream(request, via: .endpoint(tgiURL)) {
+///     print(output.text ?? "", terminator: "")
+/// }
+/// ```
 public struct TextGenerationStreamOutput: Sendable, Hashable {
     /// The event's position in the stream.
     public var index: Int?
@@ -33,6 +40,10 @@ public struct TextGenerationStreamOutput: Sendable, Hashable {
     }
 
     /// The last event's summary.
+    ///
+    /// ```swift
+    /// if let details = output.details { print(details.finishReason ?? "?", details.generatedTokens ?? 0) }
+    /// ```
     public struct Details: Sendable, Hashable {
         /// Why generation ended.
         public var finishReason: FinishReason?

@@ -18,6 +18,10 @@ import Foundation
 /// its own; releasing it stops new requests, bodies still streaming are delivered to the end (or
 /// until their reader drops them), then its thread ends. Proxies come from the usual environment
 /// variables (`https_proxy`, `no_proxy`), as for the `curl` command.
+///
+/// ```swift
+/// let client = HFClient(configuration: HFConfiguration(), transport: CurlTransport.shared)   // what Linux uses by default
+/// ```
 public final class CurlTransport: HTTPTransport {
     /// The process-wide transport: one event thread and one connection cache for every client
     /// that does not bring its own transport.

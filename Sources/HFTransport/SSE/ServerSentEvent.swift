@@ -2,6 +2,11 @@ import Foundation
 
 /// One Server-Sent Event: its type (`event:`), data (the `data:` lines joined with newlines) and
 /// the last event id seen (`id:`).
+///
+/// ```swift
+/// var parser = ServerSentEventParser()
+/// for event in parser.events(from: Data("event: ping\ndata: {}\n\n".utf8)) { print(event.type, event.data) }   // ping {}
+/// ```
 public struct ServerSentEvent: Sendable, Hashable {
     /// The `event:` field; `"message"` when the event had none.
     public var type: String

@@ -11,6 +11,10 @@ import FoundationNetworking
 /// the default there. Bytes are handed over as URLSession delivers them; when the reader falls
 /// more than 1 MiB behind, the data task is suspended until it catches up. Redirects are returned
 /// as responses, for the client to follow under its redirect policy.
+///
+/// ```swift
+/// let client = HFClient(configuration: HFConfiguration(), transport: URLSessionTransport())   // the default on Apple platforms
+/// ```
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let router: URLSessionTaskRouter
