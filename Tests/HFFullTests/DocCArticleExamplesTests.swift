@@ -31,7 +31,7 @@ struct DocCArticleExamplesTests {
             usage = chunk.usage ?? usage
         }
         if finishReason == .length {
-            print("cut short at \(request.maxTokens!) tokens")   // the answer stops mid-sentence
+            print("cut short by max_tokens: raise request.maxTokens for the rest")
         }
         print(answer, usage?.totalTokens ?? 0)
         // DocC stream details ends
@@ -49,9 +49,9 @@ struct DocCArticleExamplesTests {
     func errors() async throws {
         // The router refusing a token, as recorded.
         let (client, server) = try Self.client(replaying: "TestInferenceClient.test_chat_completion_unprocessable_entity")
-        var outcome = ""
 
         // DocC errors begins
+        var outcome = ""
         do {
             let answer = try await client.inference.chat("What is deep learning?", model: .llama3_8BInstruct)
             print(answer)
