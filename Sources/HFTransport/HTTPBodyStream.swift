@@ -108,6 +108,15 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
 
 /// Watches a streamed body as its reader takes it, on the reader's task. Keep both methods cheap:
 /// they run between two chunks of the reader.
+///
+/// ```swift
+/// struct ByteLog: HTTPBodyObserver {
+///     func didReceive(_ chunk: Data) { print(chunk.count, "bytes") }
+///     func didFinish(error: (any Error)?) { print(error.map { "failed: \($0)" } ?? "done") }
+/// }
+/// let response = try await client.stream(client.makeRequest(.get, url: url))
+/// for try await _ in response.body.observed(ByteLog()) {}
+/// ```
 public protocol HTTPBodyObserver: Sendable {
     /// A chunk the reader is about to get.
     func didReceive(_ chunk: Data)

@@ -1,4 +1,9 @@
 /// Whether a request carries the token.
+///
+/// ```swift
+/// let hub = client.makeRequest(.get, url: URL(string: "https://huggingface.co/api/models/gpt2")!)
+/// let response = try await client.send(hub, token: .ifHuggingFaceToken)   // never a provider's key
+/// ```
 public enum TokenRequirement: Sendable, Hashable {
     /// The call fails with an authentication error before sending if no token is configured.
     case required

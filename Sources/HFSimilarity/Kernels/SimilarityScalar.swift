@@ -3,6 +3,11 @@
 /// Its requirements are the SIMD kernels over raw storage, compiled for each conforming type, so
 /// generic callers reach specialised code through one call. They are public for callers that
 /// manage their own buffers; the ``Similarity`` functions are the safe entry points.
+///
+/// ```swift
+/// let single: Float = try Similarity.cosine([1, 0] as [Float], [0.6, 0.8])   // 0.6
+/// let double: Double = try Similarity.cosine([1, 0] as [Double], [0.6, 0.8])
+/// ```
 public protocol SimilarityScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     /// `Σ a[i]·b[i]` over `count` elements.
     static func dotProduct(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, count: Int) -> Self
