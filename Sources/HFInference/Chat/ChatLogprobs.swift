@@ -1,5 +1,5 @@
 /// Per-token log-probabilities, when asked for with `logprobs`.
-public struct ChatLogprobs: Sendable, Hashable {
+public struct ChatLogprobs: Sendable, Hashable, Encodable {
     public var content: [TokenLogprob]?
 
     public init(content: [TokenLogprob]?) {
@@ -7,7 +7,7 @@ public struct ChatLogprobs: Sendable, Hashable {
     }
 
     /// One generated token and its log-probability.
-    public struct TokenLogprob: Sendable, Hashable {
+    public struct TokenLogprob: Sendable, Hashable, Encodable {
         public var token: String
         public var logprob: Double
         /// The most likely alternatives, when asked for with `top_logprobs`.
@@ -18,10 +18,15 @@ public struct ChatLogprobs: Sendable, Hashable {
             self.logprob = logprob
             self.topLogprobs = topLogprobs
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case token, logprob
+            case topLogprobs = "top_logprobs"
+        }
     }
 
     /// An alternative token and its log-probability.
-    public struct TopLogprob: Sendable, Hashable {
+    public struct TopLogprob: Sendable, Hashable, Encodable {
         public var token: String
         public var logprob: Double
 

@@ -8,7 +8,7 @@ import HFCore
 ///     .user("What is deep learning?"),
 /// ]
 /// ```
-public struct ChatMessage: Sendable, Hashable, Encodable {
+public struct ChatMessage: Sendable, Hashable, Codable {
     public var role: ChatRole
     /// Text, or parts (text and images). `nil` for an assistant message that only calls tools.
     public var content: ChatContent?
@@ -65,12 +65,26 @@ public struct ChatMessage: Sendable, Hashable, Encodable {
 }
 
 /// A message's content: plain text, or a list of parts.
-public enum ChatContent: Sendable, Hashable, Encodable, ExpressibleByStringLiteral {
+///
+/// ```swift
+/// let content: ChatContent = .parts([.text("What is this?"), .imageURL("https://…/cat.png")])
+/// ```
+public enum ChatContent: Sendable, Hashable, Codable, ExpressibleByStringLiteral {
     case text(String)
     case parts([ChatContentPart])
 
     public init(stringLiteral value: String) {
         self = .text(value)
+    }
+
+    /// Reads a JSON string as ``text(_:)`` and an array as ``parts(_:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else {
+            self = .parts(try container.decode([ChatContentPart].self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

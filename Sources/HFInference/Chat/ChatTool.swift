@@ -9,7 +9,7 @@ import HFCore
 ///     parameters: ["type": "object", "properties": ["location": ["type": "string"]], "required": ["location"]]
 /// )
 /// ```
-public struct ChatTool: Sendable, Hashable, Encodable {
+public struct ChatTool: Sendable, Hashable, Codable {
     /// Always `"function"` today.
     public var type: String
     public var function: Function
@@ -25,7 +25,7 @@ public struct ChatTool: Sendable, Hashable, Encodable {
     }
 
     /// A function's name, what it does, and the JSON Schema of its arguments.
-    public struct Function: Sendable, Hashable, Encodable {
+    public struct Function: Sendable, Hashable, Codable {
         public var name: String
         public var description: String?
         public var parameters: JSONValue?

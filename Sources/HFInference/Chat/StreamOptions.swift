@@ -1,5 +1,5 @@
 /// Options for a streamed reply.
-public struct StreamOptions: Sendable, Hashable, Encodable {
+public struct StreamOptions: Sendable, Hashable, Codable {
     /// Ask for a last chunk, before `[DONE]`, that carries the token usage (its `choices` is empty).
     public var includeUsage: Bool?
 

@@ -1,5 +1,5 @@
 /// How many tokens a request used.
-public struct TokenUsage: Sendable, Hashable {
+public struct TokenUsage: Sendable, Hashable, Encodable {
     public var promptTokens: Int?
     public var completionTokens: Int?
     public var totalTokens: Int?
@@ -8,5 +8,11 @@ public struct TokenUsage: Sendable, Hashable {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case totalTokens = "total_tokens"
     }
 }

@@ -2,7 +2,7 @@ import HFCore
 
 /// A fragment of a streamed tool call. The first fragment of a call carries its `id`, `type` and
 /// function name; later ones only more of the arguments text.
-public struct ToolCallDelta: Sendable, Hashable {
+public struct ToolCallDelta: Sendable, Hashable, Encodable {
     /// Which call of the message this fragment belongs to.
     public var index: Int?
     public var id: String?
@@ -22,7 +22,7 @@ public struct ToolCallDelta: Sendable, Hashable {
     }
 
     /// The function name (first fragment) and a piece of the arguments text.
-    public struct Function: Sendable, Hashable {
+    public struct Function: Sendable, Hashable, Encodable {
         public var name: String?
         public var arguments: String?
 
