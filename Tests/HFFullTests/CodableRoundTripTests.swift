@@ -25,6 +25,12 @@ struct CodableRoundTripTests {
         try body.expectRoundTrip(ChatCompletionChunk.self)
     }
 
+    @Test("every recorded task reply whose shape a public type models: that type decodes and encodes it back", arguments: RecordedJSON.taskReplies)
+    func taskReply(_ body: RecordedJSON) throws {
+        guard case .taskReply(let type) = body.kind else { return }
+        try type.expectRoundTrip(body)
+    }
+
     @Test("a recorded request whose messages are a string is refused, not misread")
     func invalidRequest() throws {
         let bodies = RecordedJSON.bodies(.invalidChatRequest)
@@ -43,6 +49,7 @@ struct CodableRoundTripTests {
         #expect((counts[.chatRequest] ?? 0) + (counts[.invalidChatRequest] ?? 0) == chatPosts.count)
         #expect((counts[.chatReply] ?? 0) == chatPosts.filter { (200..<300).contains($0.response.status) && $0.response.contentType?.hasPrefix("application/json") == true }.count)
         #expect((counts[.chatStreamEvent] ?? 0) > 100)
+        #expect(Set(RecordedJSON.taskReplies.compactMap { if case .taskReply(let type) = $0.kind { type } else { nil } }) == Set(TaskReply.allCases))
         for body in RecordedJSON.all {
             if case .notModelled(let reason) = body.kind { #expect(RecordedJSON.reasons.contains(reason), "\(body)") }
         }

@@ -8,6 +8,7 @@ import Testing
 struct RecordedJSON: Sendable, CustomTestStringConvertible {
     enum Kind: Hashable, Sendable {
         case chatRequest, invalidChatRequest, chatReply, chatStreamEvent
+        case taskReply(TaskReply)
         case notModelled(String)
     }
 
@@ -21,11 +22,14 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
     /// Why the other bodies are not round-tripped: each is one of these.
     static let reasons: Set<String> = [
         "no body", "binary media", "error reply", "Hub model information (ModelInfo reads a subset)",
-        "task payload built inside the API calls, not a public request type", "task reply",
+        "task payload built inside the API calls, not a public request type",
+        "a text the API returns as a String", "the zero-shot form, read into [ClassificationLabel]",
+        "a provider's job or media envelope, read into MediaOutput", "a legacy task the API does not offer",
     ]
 
     /// Members the reply types leave out on purpose (decision D72): providers' extras that no
-    /// caller of this package reads. Paths are `.`-separated, with `[]` for "each element".
+    /// caller of this package reads. Chat members are not confused with task members: no chat
+    /// reply has a top-level `inferred_languages`, no task reply a `usage`. Paths are `.`-separated, with `[]` for "each element".
     static let unmodelled: Set<String> = [
         // Providers' extras on the reply: the prompt echoed (novita), timings (cerebras), content
         // filter reports, the sampling seed, vLLM's stop reason beside `finish_reason`, a
@@ -36,6 +40,8 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
         "usage.stop_reason", "usage.is_last_response", "usage.start_time", "usage.end_time", "usage.time_to_first_token",
         "usage.total_latency", "usage.total_tokens_per_sec", "usage.completion_tokens_per_sec",
         "usage.completion_tokens_after_first_per_sec", "usage.completion_tokens_after_first_per_sec_first_ten",
+        // fal's speech recognition extras: the languages heard and (empty) speaker turns.
+        "inferred_languages", "diarization_segments",
     ]
 
     static let all: [RecordedJSON] = {
@@ -49,6 +55,10 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
 
     static func bodies(_ kind: Kind) -> [RecordedJSON] {
         all.filter { $0.kind == kind }
+    }
+
+    static var taskReplies: [RecordedJSON] {
+        all.filter { if case .taskReply = $0.kind { true } else { false } }
     }
 
     private static func bodies(of interaction: RecordedInteraction, stem: String, index: Int) -> [RecordedJSON] {
@@ -82,7 +92,7 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
         } else if request.method == "GET" && request.url.path.hasPrefix("/api/models/") {
             found.append(RecordedJSON(stem: stem, place: "#\(index) reply", data: response.body, kind: .notModelled("Hub model information (ModelInfo reads a subset)")))
         } else {
-            found.append(RecordedJSON(stem: stem, place: "#\(index) reply", data: response.body, kind: .notModelled("task reply")))
+            found.append(RecordedJSON(stem: stem, place: "#\(index) reply", data: response.body, kind: TaskReply.kind(stem: stem, path: request.url.path)))
         }
         return found
     }
@@ -96,13 +106,17 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
     }
 
     /// Decodes the body as `Value` with Foundation's decoder, encodes it again, and expects the same
-    /// JSON but for ``unmodelled`` members and `null`s.
-    func expectRoundTrip<Value: Codable & Equatable>(_ type: Value.Type) throws {
+    /// JSON but for ``unmodelled`` members and `null`s. With `floatPrecision`, numbers compare as the `Float`s they decode to (embeddings).
+    func expectRoundTrip<Value: Codable & Equatable>(_ type: Value.Type, floatPrecision: Bool = false) throws {
         let value = try JSONDecoder().decode(Value.self, from: data)
         let encoded = try JSONEncoder().encode(value)
         let original = try JSONParser.parse(data)
         let again = try JSONParser.parse(encoded)
-        #expect(Self.canonical(again) == Self.canonical(original, dropping: Self.unmodelled), "\(String(decoding: encoded, as: UTF8.self))")
+        func number(_ value: Double) -> Double { floatPrecision ? Double(Float(value)) : value }
+        #expect(
+            Self.canonical(again, number: number) == Self.canonical(original, dropping: Self.unmodelled, number: number),
+            "\(String(decoding: encoded.prefix(2000), as: UTF8.self))"
+        )
         // And what is read back is the same value.
         #expect(try JSONDecoder().decode(Value.self, from: encoded) == value)
     }
@@ -110,18 +124,18 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
     /// `value` with keys sorted, `null` members and `dropping` paths removed, numbers as `Double`,
     /// and the two forms servers use for a tool call in the form we write: `arguments` as JSON text,
     /// `id` as a string, a bare function name as `tool_choice`'s object.
-    static func canonical(_ value: JSONValue, dropping: Set<String> = [], path: String = "") -> JSONValue {
+    static func canonical(_ value: JSONValue, dropping: Set<String> = [], number: (Double) -> Double, path: String = "") -> JSONValue {
         switch value {
         case .integer, .unsigned, .double:
-            return .double(value.doubleValue ?? 0)
+            return .double(number(value.doubleValue ?? 0))
         case .array(let elements):
-            return .array(elements.map { canonical($0, dropping: dropping, path: path + "[]") })
+            return .array(elements.map { canonical($0, dropping: dropping, number: number, path: path + "[]") })
         case .object(let object):
             var members: [(String, JSONValue)] = []
             for key in object.keys.sorted() {
                 let member = path.isEmpty ? key : "\(path).\(key)"
                 guard let child = object[key], !child.isNull, !dropping.contains(member) else { continue }
-                members.append((key, canonical(normalizedForm(child, at: member), dropping: dropping, path: member)))
+                members.append((key, canonical(normalizedForm(child, at: member), dropping: dropping, number: number, path: member)))
             }
             return .object(JSONObject(members))
         default:
