@@ -10,26 +10,23 @@ import Testing
 /// content that is not that JSON fails with a decoding error quoting it.
 @Suite("Structured output")
 struct StructuredOutputTests {
-    /// The shape the recorded request's `response_format` asked for.
+    /// The shape the recorded request's `response_format` asked for (snake case on the wire).
     struct Outing: Decodable, Equatable {
         let location: String
         let activity: String
         let animalsSeen: Int
         let animals: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case location, activity, animals
-            case animalsSeen = "animals_seen"
-        }
     }
 
     /// The same, with a member of the wrong type.
     struct WrongOuting: Decodable {
         let animalsSeen: String
+    }
 
-        enum CodingKeys: String, CodingKey {
-            case animalsSeen = "animals_seen"
-        }
+    static var snakeCase: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
     }
 
     static let jsonCase = "legacy.InferenceClientVCRTest.test_chat_completion_with_response_format"
@@ -48,17 +45,17 @@ struct StructuredOutputTests {
     func decodesRecordedJSON() async throws {
         let completion = try await Self.jsonModeReply()
 
-        let outing = try completion.decode(as: Outing.self)
+        let outing = try completion.decode(as: Outing.self, using: Self.snakeCase)
 
         #expect(outing == Outing(location: "park", activity: "bike ride", animalsSeen: 3, animals: ["puppy", "cat", "raccoon"]))
-        #expect(try completion.choices[0].message.decode(as: Outing.self) == outing)
+        #expect(try completion.choices[0].message.decode(as: Outing.self, using: Self.snakeCase) == outing)
     }
 
     @Test("JSON of another shape: a decoding error naming the member and quoting the content")
     func wrongShape() async throws {
         let completion = try await Self.jsonModeReply()
 
-        let error = #expect(throws: HFError.self) { try completion.decode(as: WrongOuting.self) }
+        let error = #expect(throws: HFError.self) { try completion.decode(as: WrongOuting.self, using: Self.snakeCase) }
 
         #expect(error?.category == .decoding)
         #expect(error?.message.contains("WrongOuting") == true)

@@ -28,10 +28,9 @@ struct BlockingStreamTests {
 
     @Test("the whole recorded stream, piece by piece, then nil for good")
     func whole() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.streamStem)
-        let client = HFClient.replaying(server)
+        let (server, client, request, recorded) = try RecordedChat.setUp(RecordedChat.streamStem)
         let events = RecordedChat.events(try #require(recorded.inferenceInteraction).response.body)
-        let stream = try await offCooperativePool { try client.sync.chatStream(try RecordedChat.request(recorded), via: .provider(.together)) }
+        let stream = try await offCooperativePool { try client.sync.chatStream(request, via: .provider(.together)) }
 
         let (chunks, error) = await Self.drain(stream)
 
@@ -39,6 +38,7 @@ struct BlockingStreamTests {
         #expect(chunks.count == events.count)
         #expect(chunks.map(\.text) == events.map(\.text))
         #expect(try await offCooperativePool { try stream.next() } == nil)
+        #expect(server.unmatchedRequests.isEmpty)
     }
 
     @Test("a reset after k events: the k pieces, then streamInterrupted holding their text", arguments: [1, 5])
@@ -47,9 +47,8 @@ struct BlockingStreamTests {
         let events = RecordedChat.events(try #require(recorded.inferenceInteraction).response.body)
         var plan = ResponsePlan.eventStream(delayBetweenEvents: .milliseconds(20))
         plan.fault = .resetAfter(bytes: events[count - 1].end + 1)
-        let (server, _) = try RecordedChat.server(RecordedChat.streamStem, plan: plan)
-        let client = HFClient.replaying(server)
-        let stream = try await offCooperativePool { try client.sync.chatStream(try RecordedChat.request(recorded), via: .provider(.together)) }
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.streamStem, plan: plan)
+        let stream = try await offCooperativePool { try client.sync.chatStream(request, via: .provider(.together)) }
 
         let (chunks, error) = await Self.drain(stream)
 
@@ -60,13 +59,13 @@ struct BlockingStreamTests {
         #expect(error?.partialOutput == expected)
         // The error is thrown once; the stream has ended.
         #expect(try await offCooperativePool { try stream.next() } == nil)
+        #expect(server.unmatchedRequests.isEmpty)
     }
 
     @Test("cancel() from another thread while a read waits: cancelled, and the server sees the disconnect")
     func cancelWhileWaiting() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
-        let client = HFClient.replaying(server)
-        let stream = try await offCooperativePool { try client.sync.chatStream(try RecordedChat.request(recorded), via: .provider(.together)) }
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        let stream = try await offCooperativePool { try client.sync.chatStream(request, via: .provider(.together)) }
         let firstChunk = AsyncStream<Void>.makeStream()
 
         async let outcome = Self.drain(stream) { firstChunk.continuation.yield() }
@@ -82,9 +81,8 @@ struct BlockingStreamTests {
 
     @Test("cancel() between reads closes the connection at once; the next read throws cancelled")
     func cancelBetweenReads() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
-        let client = HFClient.replaying(server)
-        let stream = try await offCooperativePool { try client.sync.chatStream(try RecordedChat.request(recorded), via: .provider(.together)) }
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
+        let stream = try await offCooperativePool { try client.sync.chatStream(request, via: .provider(.together)) }
         _ = try await offCooperativePool { try stream.next() }
 
         stream.cancel()
@@ -97,9 +95,7 @@ struct BlockingStreamTests {
 
     @Test("letting the iterator go mid-stream closes the connection")
     func release() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.streamStem, plan: .eventStream(delayBetweenEvents: .milliseconds(300)))
 
         let first = try await offCooperativePool {
             let stream = try client.sync.chatStream(request, via: .provider(.together))

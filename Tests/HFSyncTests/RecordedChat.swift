@@ -20,6 +20,17 @@ enum RecordedChat {
         return (server, recorded)
     }
 
+    /// A server for the case, a client talking to it, and the case's request.
+    static func setUp(_ stem: String, plan: ResponsePlan? = nil) throws -> (server: ReplayServer, client: HFClient, request: ChatCompletionRequest, recorded: RecordedCase) {
+        let (server, recorded) = try server(stem, plan: plan)
+        return (server, HFClient.replaying(server), try request(recorded), recorded)
+    }
+
+    /// The recorded reply's text.
+    static func replyText(_ recorded: RecordedCase) throws -> String? {
+        try #require(recorded.inferenceInteraction).response.jsonBody()["choices"]?[0]?["message"]?["content"]?.stringValue
+    }
+
     /// The request the case made, as our client builds it.
     static func request(_ recorded: RecordedCase) throws -> ChatCompletionRequest {
         let sent = try #require(recorded.inferenceInteraction).request.jsonBody()

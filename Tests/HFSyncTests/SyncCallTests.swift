@@ -11,9 +11,7 @@ import Testing
 struct SyncCallTests {
     @Test("inside a Task: refused at once with a validation error pointing to the async API; nothing is sent")
     func refusedInsideTask() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.plainStem)
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.plainStem)
 
         let error = #expect(throws: HFError.self) { try client.sync.chat(request, via: .provider(.together)) }
         #expect(error?.category == .validation)
@@ -28,9 +26,7 @@ struct SyncCallTests {
 
     @Test("an iterator made on a thread, read inside a Task: that read is refused and the stream is left as it was")
     func iteratorReadInsideTask() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.streamStem)
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.streamStem)
         let stream = try await offCooperativePool { try client.sync.chatStream(request, via: .provider(.together)) }
 
         let error = #expect(throws: HFError.self) { try stream.next() }
@@ -38,19 +34,14 @@ struct SyncCallTests {
         #expect(server.requests.isEmpty)
         let first = try await offCooperativePool { try stream.next() }
         #expect(first?.text != nil || first?.choices.isEmpty == false)
+        #expect(server.unmatchedRequests.isEmpty)
     }
 
     @Test("on the main thread (or main queue): refused, unless the caller opted in")
     func refusedOnMainThread() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.plainStem)
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, recorded) = try RecordedChat.setUp(RecordedChat.plainStem)
 
-        let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.main.async {
-                continuation.resume(returning: Result { () throws(HFError) in try client.sync.chat(request, via: .provider(.together)) })
-            }
-        }
+        let outcome = await onMainQueue { () throws(HFError) in try client.sync.chat(request, via: .provider(.together)) }
         #expect(throws: HFError.self) { try outcome.get() }
         if case .failure(let error) = outcome {
             #expect(error.category == .validation)
@@ -61,34 +52,25 @@ struct SyncCallTests {
 
         // A command-line tool that opted in is served there.
         let allowed = SyncClient(client: client, allowsMainThread: true)
-        let answer = await withCheckedContinuation { continuation in
-            DispatchQueue.main.async {
-                continuation.resume(returning: Result { () throws(HFError) in try allowed.chat(request, via: .provider(.together)) })
-            }
-        }
-        let reply = try #require(recorded.inferenceInteraction).response.jsonBody()
-        #expect(try answer.get().text == reply["choices"]?[0]?["message"]?["content"]?.stringValue)
+        let answer = await onMainQueue { () throws(HFError) in try allowed.chat(request, via: .provider(.together)) }
+        #expect(try answer.get().text == RecordedChat.replyText(recorded))
+        #expect(server.requests.count == 2)
     }
 
     @Test("on a plain thread: the recorded reply, as the async call reads it")
     func worksOnThread() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.plainStem)
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, recorded) = try RecordedChat.setUp(RecordedChat.plainStem)
 
         let completion = try await offCooperativePool { try client.sync.chat(request, via: .provider(.together)) }
 
-        let reply = try #require(recorded.inferenceInteraction).response.jsonBody()
-        #expect(completion.text == reply["choices"]?[0]?["message"]?["content"]?.stringValue)
-        #expect(completion.id == reply["id"]?.stringValue)
+        #expect(completion.text == (try RecordedChat.replyText(recorded)))
+        #expect(completion.id == (try #require(recorded.inferenceInteraction).response.jsonBody()["id"]?.stringValue))
         #expect(server.requests.map(\.method) == ["GET", "POST"])
     }
 
     @Test("on a plain thread: an error is the async call's typed error")
     func errorOnThread() async throws {
-        let (server, recorded) = try RecordedChat.server(RecordedChat.plainStem, plan: .status(503))
-        let client = HFClient.replaying(server)
-        let request = try RecordedChat.request(recorded)
+        let (server, client, request, _) = try RecordedChat.setUp(RecordedChat.plainStem, plan: .status(503))
 
         let outcome = await offCooperativePoolResult { () throws(HFError) in try client.sync.chat(request, via: .provider(.together)) }
 
@@ -97,6 +79,14 @@ struct SyncCallTests {
             #expect(error.category == .modelUnavailable)
             #expect(error.status == 503)
         }
+        #expect(server.unmatchedRequests.isEmpty)
+    }
+}
+
+/// Runs `work` as a block on the main queue and hands back its outcome, error included.
+func onMainQueue<Value: Sendable>(_ work: @escaping @Sendable () throws(HFError) -> Value) async -> Result<Value, HFError> {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.main.async { continuation.resume(returning: Result(catching: work)) }
     }
 }
 
