@@ -25,6 +25,11 @@ public enum ToolChoice: Sendable, Hashable, Codable {
         case name
     }
 
+    /// Reads `"auto"`, `"none"`, `"required"`, a bare function name, or a `function` object.
+    ///
+    /// ```swift
+    /// let choice = try JSONDecoder().decode(ToolChoice.self, from: Data(#"{"type":"function","function":{"name":"f"}}"#.utf8))
+    /// ```
     public init(from decoder: any Decoder) throws {
         if let name = try? decoder.singleValueContainer().decode(String.self) {
             switch name {

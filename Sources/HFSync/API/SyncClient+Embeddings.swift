@@ -3,7 +3,7 @@ import HFEmbeddings
 
 // Embeddings and sentence similarity: each call is the async one, waited for.
 extension SyncClient {
-    /// ``EmbeddingsAPI/embed(_:model:options:)-(String,_,_)``, blocking.
+    /// `embeddings.embed(_:model:options:)` for one text, blocking.
     ///
     /// ```swift
     /// let embedding = try client.sync.embed("Hi, who are you?", model: .allMiniLML6v2)
@@ -12,7 +12,7 @@ extension SyncClient {
         try run("embed") { try await $0.embeddings.embed(text, model: model, options: options) }
     }
 
-    /// ``EmbeddingsAPI/embed(_:model:options:)-([String],_,_)``, blocking.
+    /// `embeddings.embed(_:model:options:)` for a list of texts, blocking.
     ///
     /// ```swift
     /// let embeddings = try client.sync.embed(["a cat", "a dog"], model: .allMiniLML6v2)
@@ -21,7 +21,7 @@ extension SyncClient {
         try run("embed") { try await $0.embeddings.embed(texts, model: model, options: options) }
     }
 
-    /// ``EmbeddingsAPI/embed(_:at:options:)-(String,_,_)``, blocking: one text on your own server.
+    /// `embeddings.embed(_:at:options:)` for one text on your own server, blocking.
     ///
     /// ```swift
     /// let embedding = try client.sync.embed("Hello", at: .textEmbeddingsInference(server))
@@ -30,7 +30,7 @@ extension SyncClient {
         try run("embed") { try await $0.embeddings.embed(text, at: endpoint, options: options) }
     }
 
-    /// ``EmbeddingsAPI/embed(_:at:options:)-([String],_,_)``, blocking: texts on your own server.
+    /// `embeddings.embed(_:at:options:)` for a list of texts on your own server, blocking.
     ///
     /// ```swift
     /// let embeddings = try client.sync.embed(["a", "b"], at: .textEmbeddingsInference(server))
