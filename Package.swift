@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "HFModels", targets: ["HFModels"]),
         .library(name: "HFMultimodal", targets: ["HFMultimodal"]),
         .library(name: "HFEnterprise", targets: ["HFEnterprise"]),
+        .library(name: "HFSync", targets: ["HFSync"]),
         .library(name: "HFFull", targets: ["HFFull"]),
     ],
     targets: [
@@ -46,7 +47,9 @@ let package = Package(
         .target(name: "HFModels", dependencies: ["HFCore"]),
         .target(name: "HFMultimodal", dependencies: ["HFCore"]),
         .target(name: "HFEnterprise", dependencies: ["HFCore"]),
-        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels", "HFMultimodal", "HFEnterprise"]),
+        // Blocking wrappers over the async products, for code that is not `async`.
+        .target(name: "HFSync", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFModels", "HFMultimodal"]),
+        .target(name: "HFFull", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFEmbeddings", "HFSimilarity", "HFModels", "HFMultimodal", "HFEnterprise", "HFSync"]),
 
         // MARK: Test support (never a library product)
         .target(
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFSyncTests", dependencies: ["HFSync", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFMultimodalTests", dependencies: ["HFMultimodal", "HFReplay", "HFTestSupport"]),
         .testTarget(
             name: "HFEnterpriseTests",

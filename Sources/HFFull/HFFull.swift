@@ -7,3 +7,4 @@
 @_exported import HFModels
 @_exported import HFMultimodal
 @_exported import HFEnterprise
+@_exported import HFSync

@@ -17,6 +17,7 @@ let package = Package(
         .executableTarget(name: "UsesHFModels", dependencies: [.product(name: "HFModels", package: "HuggingFaceInference")]),
         .executableTarget(name: "UsesHFMultimodal", dependencies: [.product(name: "HFMultimodal", package: "HuggingFaceInference")]),
         .executableTarget(name: "UsesHFEnterprise", dependencies: [.product(name: "HFEnterprise", package: "HuggingFaceInference")]),
+        .executableTarget(name: "UsesHFSync", dependencies: [.product(name: "HFSync", package: "HuggingFaceInference")]),
         .executableTarget(name: "UsesHFFull", dependencies: [.product(name: "HFFull", package: "HuggingFaceInference")]),
     ],
     swiftLanguageModes: [.v6]

@@ -61,7 +61,8 @@ extension HFClient {
         return HFError(response: response)
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// A decoding error in a line: what was wrong, and where.
+    package static func describe(_ error: any Error) -> String {
         guard let decodingError = error as? DecodingError else { return "\(error)" }
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

@@ -5,7 +5,7 @@ import Foundation
 /// ```swift
 /// let question = ChatMessage.user([.text("What is in this image?"), .image(data: png, mimeType: "image/png")])
 /// ```
-public enum ChatContentPart: Sendable, Hashable, Encodable {
+public enum ChatContentPart: Sendable, Hashable, Codable {
     /// A text part.
     case text(String)
     /// An image by URL: `https://…` or a `data:<mime>;base64,…` URI. `detail` is OpenAI's optional
@@ -28,6 +28,20 @@ public enum ChatContentPart: Sendable, Hashable, Encodable {
 
     private enum ImageKeys: String, CodingKey {
         case url, detail
+    }
+
+    /// Reads a part by its `type`; a type other than `text` and `image_url` fails, naming it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "text":
+            self = .text(try container.decode(String.self, forKey: .text))
+        case "image_url":
+            let image = try container.nestedContainer(keyedBy: ImageKeys.self, forKey: .imageURL)
+            self = .imageURL(try image.decode(String.self, forKey: .url), detail: try image.decodeIfPresent(String.self, forKey: .detail))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown content part type \"\(other)\"")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

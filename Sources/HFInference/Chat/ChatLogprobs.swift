@@ -6,7 +6,7 @@
 /// let tokens = try await client.inference.chat(request).choices[0].logprobs?.content ?? []
 /// for token in tokens { print(token.token, token.logprob) }
 /// ```
-public struct ChatLogprobs: Sendable, Hashable {
+public struct ChatLogprobs: Sendable, Hashable, Encodable {
     /// One entry per generated token.
     public var content: [TokenLogprob]?
 
@@ -21,7 +21,7 @@ public struct ChatLogprobs: Sendable, Hashable {
     /// let first = completion.choices[0].logprobs?.content?.first
     /// print(first?.token ?? "", first?.logprob ?? 0)
     /// ```
-    public struct TokenLogprob: Sendable, Hashable {
+    public struct TokenLogprob: Sendable, Hashable, Encodable {
         /// The token's text.
         public var token: String
         /// The natural log of the token's probability.
@@ -35,6 +35,11 @@ public struct ChatLogprobs: Sendable, Hashable {
             self.logprob = logprob
             self.topLogprobs = topLogprobs
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case token, logprob
+            case topLogprobs = "top_logprobs"
+        }
     }
 
     /// An alternative token and its log-probability.
@@ -42,7 +47,7 @@ public struct ChatLogprobs: Sendable, Hashable {
     /// ```swift
     /// let alternatives = completion.choices[0].logprobs?.content?.first?.topLogprobs?.map(\.token) ?? []
     /// ```
-    public struct TopLogprob: Sendable, Hashable {
+    public struct TopLogprob: Sendable, Hashable, Encodable {
         /// The alternative token's text.
         public var token: String
         /// The natural log of its probability.

@@ -8,7 +8,7 @@ import HFCore
 ///     .user("What is deep learning?"),
 /// ]
 /// ```
-public struct ChatMessage: Sendable, Hashable, Encodable {
+public struct ChatMessage: Sendable, Hashable, Codable {
     /// Who wrote the message: system, user, assistant or tool.
     public var role: ChatRole
     /// Text, or parts (text and images). `nil` for an assistant message that only calls tools.
@@ -76,7 +76,7 @@ public struct ChatMessage: Sendable, Hashable, Encodable {
 /// let plain = ChatMessage(role: .user, content: "Hi")                  // .text("Hi")
 /// let mixed = ChatMessage(role: .user, content: .parts([.text("Describe this"), .imageURL("https://…/cat.png")]))
 /// ```
-public enum ChatContent: Sendable, Hashable, Encodable, ExpressibleByStringLiteral {
+public enum ChatContent: Sendable, Hashable, Codable, ExpressibleByStringLiteral {
     /// Plain text: `"content": "…"`.
     case text(String)
     /// Text and image parts: `"content": [{"type": "text", …}, …]`.
@@ -84,6 +84,16 @@ public enum ChatContent: Sendable, Hashable, Encodable, ExpressibleByStringLiter
 
     public init(stringLiteral value: String) {
         self = .text(value)
+    }
+
+    /// Reads a JSON string as ``text(_:)`` and an array as ``parts(_:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else {
+            self = .parts(try container.decode([ChatContentPart].self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

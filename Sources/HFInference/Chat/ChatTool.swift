@@ -9,7 +9,7 @@ import HFCore
 ///     parameters: ["type": "object", "properties": ["location": ["type": "string"]], "required": ["location"]]
 /// )
 /// ```
-public struct ChatTool: Sendable, Hashable, Encodable {
+public struct ChatTool: Sendable, Hashable, Codable {
     /// Always `"function"` today.
     public var type: String
     /// The function the model may call.
@@ -35,7 +35,7 @@ public struct ChatTool: Sendable, Hashable, Encodable {
     /// ```swift
     /// let function = ChatTool.Function(name: "get_weather", description: "The weather in a city", parameters: ["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]])
     /// ```
-    public struct Function: Sendable, Hashable, Encodable {
+    public struct Function: Sendable, Hashable, Codable {
         /// The function's name, as the model will call it.
         public var name: String
         /// What the function does, for the model to decide when to call it.

@@ -1,11 +1,12 @@
 import HFCore
+import HFJSON
 
 /// The shape the reply must take.
 ///
 /// ```swift
 /// request.responseFormat = .jsonSchema(name: "animals", schema: ["type": "object", "properties": ["names": ["type": "array"]]])
 /// ```
-public enum ResponseFormat: Sendable, Hashable, Encodable {
+public enum ResponseFormat: Sendable, Hashable, Codable {
     /// Free text (the default).
     case text
     /// Any valid JSON object.
@@ -26,6 +27,26 @@ public enum ResponseFormat: Sendable, Hashable, Encodable {
     private enum CodingKeys: String, CodingKey {
         case type
         case jsonSchema = "json_schema"
+    }
+
+    /// Reads `text`, `json_object` and `json_schema` formats as their cases when the case writes
+    /// the object back exactly; any other object (a server's own form, or one with members the
+    /// cases do not model) as ``custom(_:)``, so nothing is lost.
+    public init(from decoder: any Decoder) throws {
+        guard let object = try JSONValue(from: decoder).objectValue else {
+            throw DecodingError.typeMismatch(JSONObject.self, DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a response format is an object"))
+        }
+        let typed: ResponseFormat? = switch object["type"]?.stringValue {
+        case "text": .text
+        case "json_object": .jsonObject
+        case "json_schema": try? object["json_schema"].map { .jsonSchema(try JSONValueDecoder().decode(JSONSchemaFormat.self, from: $0)) }
+        default: nil
+        }
+        if let typed, (try? JSONValueEncoder().encodeToValue(typed)) == .object(object) {
+            self = typed
+        } else {
+            self = .custom(object)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,7 +70,7 @@ public enum ResponseFormat: Sendable, Hashable, Encodable {
 /// ```swift
 /// request.responseFormat = .jsonSchema(JSONSchemaFormat(name: "city", schema: ["type": "object", "properties": ["name": ["type": "string"]]], strict: true))
 /// ```
-public struct JSONSchemaFormat: Sendable, Hashable, Encodable {
+public struct JSONSchemaFormat: Sendable, Hashable, Codable {
     /// Required by the API: a name for the schema.
     public var name: String
     /// What the schema is for, for the model.

@@ -3,7 +3,7 @@
 /// ```swift
 /// request.streamOptions = StreamOptions()   // a last chunk with the token usage
 /// ```
-public struct StreamOptions: Sendable, Hashable, Encodable {
+public struct StreamOptions: Sendable, Hashable, Codable {
     /// Ask for a last chunk, before `[DONE]`, that carries the token usage (its `choices` is empty).
     public var includeUsage: Bool?
 

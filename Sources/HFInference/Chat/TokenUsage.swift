@@ -4,7 +4,7 @@
 /// let usage = try await client.inference.chat(request).usage
 /// print(usage?.promptTokens ?? 0, usage?.completionTokens ?? 0, usage?.totalTokens ?? 0)
 /// ```
-public struct TokenUsage: Sendable, Hashable {
+public struct TokenUsage: Sendable, Hashable, Encodable {
     /// Tokens in the prompt.
     public var promptTokens: Int?
     /// Tokens in the reply.
@@ -17,5 +17,11 @@ public struct TokenUsage: Sendable, Hashable {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.totalTokens = totalTokens
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case totalTokens = "total_tokens"
     }
 }

@@ -1,10 +1,14 @@
 /// Whether and which tool the model must call.
 ///
+/// Decoding also reads the other forms servers take: `{"function":{"name":…}}` without `type`
+/// (the HF spec's), and a bare function name (older text-generation servers'); both are written
+/// back in OpenAI's form.
+///
 /// ```swift
 /// request.tools = [weather]
 /// request.toolChoice = .function("get_weather")   // or .auto, .none, .required
 /// ```
-public enum ToolChoice: Sendable, Hashable, Encodable {
+public enum ToolChoice: Sendable, Hashable, Codable {
     /// The model decides (the default when tools are given).
     case auto
     /// No tool call.
@@ -20,6 +24,25 @@ public enum ToolChoice: Sendable, Hashable, Encodable {
 
     private enum FunctionKeys: String, CodingKey {
         case name
+    }
+
+    /// Reads `"auto"`, `"none"`, `"required"`, a bare function name, or a `function` object.
+    ///
+    /// ```swift
+    /// let choice = try JSONDecoder().decode(ToolChoice.self, from: Data(#"{"type":"function","function":{"name":"f"}}"#.utf8))
+    /// ```
+    public init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "auto": self = .auto
+            case "none": self = .none
+            case "required": self = .required
+            default: self = .function(name)
+            }
+            return
+        }
+        let function = try decoder.container(keyedBy: CodingKeys.self).nestedContainer(keyedBy: FunctionKeys.self, forKey: .function)
+        self = .function(try function.decode(String.self, forKey: .name))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -43,7 +43,8 @@ public struct Transcription: Sendable, Hashable, Codable {
         case text, output, chunks, segments
     }
 
-    private struct TimestampedChunk: Decodable {
+    /// A chunk as hf-inference and fal send it, and as it is written back.
+    private struct TimestampedChunk: Codable {
         let text: String
         let timestamp: [Double?]?
     }
@@ -64,9 +65,16 @@ public struct Transcription: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes hf-inference's form, which reads back equal: `text`, and `chunks` with
+    /// `timestamp: [start, end]` when there are any.
+    ///
+    /// ```swift
+    /// let stored = try JSONEncoder().encode(transcription)   // {"text":"…","chunks":[{"text":"…","timestamp":[0,4.08]}]}
+    /// ```
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
-        try container.encode(chunks, forKey: .segments)
+        guard !chunks.isEmpty else { return }
+        try container.encode(chunks.map { TimestampedChunk(text: $0.text, timestamp: [$0.start, $0.end]) }, forKey: .chunks)
     }
 }

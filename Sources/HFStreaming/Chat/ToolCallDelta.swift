@@ -7,7 +7,7 @@ import HFCore
 /// var calls = ToolCallAccumulator()
 /// for try await chunk in try client.inference.chatStream(request) { calls.add(chunk) }
 /// ```
-public struct ToolCallDelta: Sendable, Hashable {
+public struct ToolCallDelta: Sendable, Hashable, Encodable {
     /// Which call of the message this fragment belongs to.
     public var index: Int?
     /// The call's id, on its first fragment.
@@ -35,7 +35,7 @@ public struct ToolCallDelta: Sendable, Hashable {
     /// ```swift
     /// let argumentsSoFar = chunk.choices.first?.delta.toolCalls?.first?.function?.arguments ?? ""
     /// ```
-    public struct Function: Sendable, Hashable {
+    public struct Function: Sendable, Hashable, Encodable {
         /// The function's name, on the first fragment.
         public var name: String?
         /// A piece of the arguments' JSON text; join the pieces in order.
