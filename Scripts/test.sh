@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-Scripts/bootstrap.sh
+Scripts/bootstrap.sh tests
 
 echo "== swift test" >&2
 swift test
