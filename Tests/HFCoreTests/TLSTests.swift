@@ -57,6 +57,14 @@ struct TLSTests {
         func sendChat(_ client: HFClient, to url: URL) async throws -> HTTPResponse {
             try await client.send(client.makeRequest(.post, url: url, body: chat.request.body, contentType: "application/json"))
         }
+
+        /// Posts the recorded chat request `count` times at once; the statuses.
+        func sendChats(_ count: Int, _ client: HFClient, to url: URL) async throws -> [Int] {
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<count { group.addTask { try await sendChat(client, to: url).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
     }
 
     /// The transports that can trust extra authorities here: libcurl, and URLSession on Apple platforms.
@@ -154,11 +162,7 @@ struct TLSTests {
         let front = try await harness.front("h2-front", extra: ["--log", log.path])
         let client = try harness.client(transport: CurlTransport(), harness.trustAuthority)
         let url = harness.chatURL(through: front)
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<8 { group.addTask { try await harness.sendChat(client, to: url).status } }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        #expect(statuses == Array(repeating: 200, count: 8))
+        #expect(try await harness.sendChats(8, client, to: url) == Array(repeating: 200, count: 8))
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("connection") } == ["connection h2"])
         #expect(lines.filter { $0.hasPrefix("stream POST") }.count == 8)
@@ -167,19 +171,14 @@ struct TLSTests {
     @Test("concurrent https requests to an HTTP/1.1 host, which cannot share a connection, do not wait for one another's replies")
     func http1ConcurrentRequests() async throws {
         let harness = try await Harness.make()
-        harness.replay.defaultPlan = ResponsePlan(delayBeforeHead: .seconds(2))
         harness.replay.removeAllRules()
-        harness.replay.serve(harness.chat)
+        harness.replay.serve(harness.chat, plan: ResponsePlan(delayBeforeHead: .seconds(2)))
         let front = try await harness.front("tls-front")
         // Each reply takes 2 s, so a request that waited for a busy connection would reuse it
         // after: four connections show that none waited.
         let client = try harness.client(transport: CurlTransport(), harness.trustAuthority)
         let url = harness.chatURL(through: front)
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<4 { group.addTask { try await harness.sendChat(client, to: url).status } }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        #expect(statuses == Array(repeating: 200, count: 4))
+        #expect(try await harness.sendChats(4, client, to: url) == Array(repeating: 200, count: 4))
         #expect(Set(harness.replay.requests.map(\.connectionID)).count == 4)
     }
     #endif
