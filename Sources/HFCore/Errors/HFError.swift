@@ -90,7 +90,7 @@ extension HFError {
         /// The connection could not be made or broke before a response arrived.
         public static let network = Category("network")
         /// The server's TLS certificate could not be verified, or the TLS handshake failed. Not
-        /// worth retrying: the same certificate fails the same way.
+        /// retried by default: a certificate that fails verification fails the same way again.
         public static let tls = Category("tls")
         /// No response, or no further bytes of a stream, within the configured time.
         public static let timeout = Category("timeout")
