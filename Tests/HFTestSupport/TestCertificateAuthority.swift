@@ -33,14 +33,23 @@ public final class TestCertificateAuthority: Sendable {
     public static func make() async throws -> TestCertificateAuthority {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hf-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let serverExtensions = "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-        try serverExtensions.write(to: directory.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
-        let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try await openssl(["req", "-x509"] + key + [
-            "-days", "2", "-subj", "/CN=HF test authority", "-keyout", "ca.key", "-out", "ca.pem",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        // Keys from `ecparam` and extensions from files, rather than `-newkey ec -pkeyopt` and
+        // `-addext`: the forms that OpenSSL and macOS's LibreSSL both take.
+        let files = [
+            "req.cnf": "[req]\ndistinguished_name = dn\n[dn]\n[authority]\nbasicConstraints = critical,CA:TRUE\nkeyUsage = critical,keyCertSign,cRLSign\n",
+            "server.ext": "subjectAltName = IP:127.0.0.1,DNS:localhost\nbasicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\n",
+        ]
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        for key in ["ca.key", "server.key"] {
+            try await openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key], in: directory)
+        }
+        try await openssl([
+            "req", "-x509", "-new", "-key", "ca.key", "-days", "2", "-subj", "/CN=HF test authority",
+            "-config", "req.cnf", "-extensions", "authority", "-out", "ca.pem",
         ], in: directory)
-        try await openssl(["req"] + key + ["-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"], in: directory)
+        try await openssl(["req", "-new", "-key", "server.key", "-subj", "/CN=localhost", "-config", "req.cnf", "-out", "server.csr"], in: directory)
         try await openssl([
             "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
             "-days", "2", "-extfile", "server.ext", "-out", "server.pem",
