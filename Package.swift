@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"]),

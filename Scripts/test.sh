@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-Scripts/bootstrap.sh
+Scripts/bootstrap.sh tests
 
 results=.build/test-results
 rm -rf "$results"

@@ -4,6 +4,8 @@
 #define HF_CCURL_H
 
 #include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
 
 static inline CURLcode hf_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -53,6 +55,33 @@ static inline CURLcode hf_easy_restrict_protocols(CURL *handle, int allow_http) 
     CURLcode code = curl_easy_setopt(handle, CURLOPT_PROTOCOLS, protocols);
     if (code != CURLE_OK) return code;
     return curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS, protocols);
+#endif
+}
+
+/// Sets a blob option such as CURLOPT_CAINFO_BLOB; libcurl keeps its own copy of the bytes.
+/// Before libcurl 7.77 there are no blob options: CURLE_UNKNOWN_OPTION.
+static inline CURLcode hf_easy_setopt_blob(CURL *handle, CURLoption option, const void *data, size_t length) {
+#if LIBCURL_VERSION_NUM >= 0x074D00
+    struct curl_blob blob = { (void *)data, length, CURL_BLOB_COPY };
+    return curl_easy_setopt(handle, option, &blob);
+#else
+    (void)handle; (void)option; (void)data; (void)length;
+    return CURLE_UNKNOWN_OPTION;
+#endif
+}
+
+/// The CA bundle file libcurl was built to use, or NULL when unknown (before libcurl 7.84); the
+/// caller frees the copy.
+static inline char *hf_default_ca_bundle(void) {
+#if LIBCURL_VERSION_NUM >= 0x075400
+    CURL *handle = curl_easy_init();
+    char *path = NULL;
+    if (handle) curl_easy_getinfo(handle, CURLINFO_CAINFO, &path);
+    char *result = path ? strdup(path) : NULL;
+    if (handle) curl_easy_cleanup(handle);
+    return result;
+#else
+    return NULL;
 #endif
 }
 

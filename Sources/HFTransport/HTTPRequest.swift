@@ -24,6 +24,8 @@ public struct HTTPRequest: Sendable {
     public var authorization: Secret?
     /// Deadlines and size limits the transport enforces for this request.
     public var limits: HTTPLimits
+    /// Extra trusted certificate authorities and the proxy, for the connection that carries it.
+    public var connection: HTTPConnectionOptions
 
     /// Creates a request; ``HFClient/makeRequest(_:url:body:contentType:accept:)`` fills in the client's limits.
     public init(
@@ -32,7 +34,8 @@ public struct HTTPRequest: Sendable {
         headers: HTTPHeaders = [:],
         body: Data? = nil,
         authorization: Secret? = nil,
-        limits: HTTPLimits = HTTPLimits()
+        limits: HTTPLimits = HTTPLimits(),
+        connection: HTTPConnectionOptions = HTTPConnectionOptions()
     ) {
         self.method = method
         self.url = url
@@ -40,6 +43,7 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.authorization = authorization
         self.limits = limits
+        self.connection = connection
     }
 
     /// The headers to write on the wire: ``headers`` plus `Authorization` when a credential is set.

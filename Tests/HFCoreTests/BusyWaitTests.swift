@@ -1,4 +1,5 @@
 import Foundation
+import HFTestSupport
 import Testing
 
 @testable import HFCore
@@ -27,10 +28,6 @@ struct BusyWaitTests {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "HFWaitProbe next to \(CommandLine.arguments[0])"])
     }
 
-    /// Foundation's `Process.run()` on Linux is not safe to call from two threads at once (it
-    /// crashed copying the environment in a CI run), and this suite's tests run in parallel.
-    static let spawning = LockedState(())
-
     /// Runs the probe without blocking a thread of the test runner's small cooperative pool, where
     /// a blocked thread would stall the timing-sensitive tests running beside this one.
     static func measure(_ arguments: [String]) async throws -> Measurement {
@@ -44,7 +41,7 @@ struct BusyWaitTests {
                 continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile())
             }
             do {
-                try spawning.withLock { _ in try process.run() }
+                try ProcessLaunch.run(process)
             } catch {
                 continuation.resume(throwing: error)
             }

@@ -62,6 +62,19 @@ public struct HFConfiguration: Sendable {
 
     /// Allows plain `http://` to hosts other than loopback. Off: the token would travel in clear.
     public var allowsInsecureHTTP: Bool
+    /// Certificate authorities trusted in addition to the system's, for private endpoints (see
+    /// ``TrustedCertificate``). Certificate validation is always on. Supported by the libcurl
+    /// transport and, on Apple platforms, by URLSession; URLSession on Linux refuses such requests.
+    public var trustedCertificates: [TrustedCertificate]
+    /// An `http://host:port` proxy for every request (https goes through it in a `CONNECT`
+    /// tunnel). When set, the environment's `https_proxy` and `no_proxy` are not read; `nil` (the
+    /// default) leaves the choice to the platform: libcurl follows those variables, URLSession the
+    /// system settings.
+    ///
+    /// ```swift
+    /// configuration.proxy = URL(string: "http://proxy.internal.example:3128")
+    /// ```
+    public var proxy: URL?
     /// `true` when `HF_HUB_OFFLINE` is set: every call fails before touching the network.
     public var isOffline: Bool
     /// How long provider mappings fetched from the Hub are reused. Default 5 minutes.
@@ -101,6 +114,8 @@ public struct HFConfiguration: Sendable {
         userAgent = HFPackage.defaultUserAgent
         billTo = nil
         allowsInsecureHTTP = false
+        trustedCertificates = []
+        proxy = nil
         isOffline = environment["HF_HUB_OFFLINE"].map { ["1", "on", "yes", "true"].contains($0.lowercased()) } ?? false
         providerMappingTimeToLive = .seconds(300)
         logger = nil
@@ -109,6 +124,11 @@ public struct HFConfiguration: Sendable {
     /// The limits a request starts with.
     package var limits: HTTPLimits {
         HTTPLimits(timeout: requestTimeout, idleTimeout: streamIdleTimeout, maximumResponseSize: maximumResponseSize)
+    }
+
+    /// The trusted authorities and proxy every request of a client is sent with.
+    package var connection: HTTPConnectionOptions {
+        HTTPConnectionOptions(additionalTrustedCertificates: trustedCertificates.map(\.derRepresentation), proxy: proxy)
     }
 }
 

@@ -61,13 +61,16 @@ extension HFError {
         }
     }
 
-    /// The error a transport's failure stands for: cancelled, timed out, too large, or a network failure.
+    /// The error a transport's failure stands for: cancelled, timed out, too large, TLS, a request
+    /// the transport could not send as given (validation: nothing was sent), or a network failure.
     package init(transportError: HTTPTransportError) {
         let category: Category
         switch transportError.code {
         case .cancelled: category = .cancelled
         case .timedOut: category = .timeout
         case .responseTooLarge: category = .responseTooLarge
+        case .tlsFailed: category = .tls
+        case .invalidRequest: category = .validation
         default: category = .network
         }
         self.init(category: category, message: transportError.message)

@@ -102,6 +102,9 @@ extension HFError {
         public static let api = Category("api")
         /// The connection could not be made or broke before a response arrived.
         public static let network = Category("network")
+        /// The server's TLS certificate could not be verified, or the TLS handshake failed. Not
+        /// retried by default: a certificate that fails verification fails the same way again.
+        public static let tls = Category("tls")
         /// No response, or no further bytes of a stream, within the configured time.
         public static let timeout = Category("timeout")
         /// A response arrived but could not be read; see ``HFError/bodySnippet``.
@@ -127,6 +130,8 @@ extension HFError {
                 return "Read the server's message; quote the request id if you report the problem."
             case .network:
                 return "Check the network connection, proxy and base URL, then retry."
+            case .tls:
+                return "Check the base URL's host name. If the server's certificate comes from a private certificate authority, add that authority's certificate to HFConfiguration.trustedCertificates (validation stays on)."
             case .timeout:
                 return "Retry, or raise HFConfiguration.requestTimeout (whole responses) or streamIdleTimeout (streams)."
             case .decoding:

@@ -21,7 +21,7 @@ extension CircuitBreaker {
 
         /// The default classification: server-side and transport failures count.
         ///
-        /// - failure: ``HFError/Category/network``, ``HFError/Category/timeout``,
+        /// - failure: ``HFError/Category/network``, ``HFError/Category/tls``, ``HFError/Category/timeout``,
         ///   ``HFError/Category/modelUnavailable`` (503), ``HFError/Category/streamInterrupted``,
         ///   ``HFError/Category/api`` with a 5xx or no status, and any error that is not an
         ///   ``HFError`` (the breaker cannot tell it is harmless);
@@ -33,7 +33,7 @@ extension CircuitBreaker {
         public static func serverSide(_ error: any Error) -> Outcome {
             let failure = HFError(caught: error)
             switch failure.category {
-            case .network, .timeout, .modelUnavailable, .streamInterrupted:
+            case .network, .tls, .timeout, .modelUnavailable, .streamInterrupted:
                 return .failure
             case .api:
                 return (failure.status ?? 500) >= 500 ? .failure : .success

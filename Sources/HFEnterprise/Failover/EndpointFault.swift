@@ -1,7 +1,7 @@
 import Foundation
 
 /// A failure that says the endpoint, not the request, is at fault, so another endpoint may
-/// succeed where it failed: a 5xx, a 429, a model that cannot be served, a network failure, a
+/// succeed where it failed: a 5xx, a 429, a model that cannot be served, a network or TLS failure, a
 /// timeout, or a circuit breaker that keeps calls from it. A refused request (validation, authentication, a 4xx), a reply that could not be
 /// decoded and a cancelled call are the request's or the caller's: another endpoint would fail the
 /// same way, or must not be asked at all.
@@ -15,7 +15,7 @@ struct EndpointFault {
         guard error is HFError || error is HTTPTransportError else { return nil }
         let failure = HFError(caught: error)
         switch failure.category {
-        case .network, .timeout, .modelUnavailable, .rateLimited, .circuitOpen:
+        case .network, .tls, .timeout, .modelUnavailable, .rateLimited, .circuitOpen:
             break
         case .api where (failure.status ?? 0) >= 500:
             break

@@ -85,6 +85,19 @@ final class CurlTransfer: @unchecked Sendable {
         codes.append(hf_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         codes.append(hf_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
         codes.append(hf_easy_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS))
+        // Requests that start together wait for the first TLS handshake to the host and then share
+        // its connection when ALPN chose HTTP/2, rather than each opening one. Over plain http the
+        // wait could last until a slow reply's head, so there each opens its own.
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_PIPEWAIT, isPlainHTTP ? 0 : 1))
+        if !request.connection.additionalTrustedCertificates.isEmpty {
+            let bundle = CurlCertificateBundle.adding(request.connection.additionalTrustedCertificates)
+            codes.append(bundle.withUnsafeBytes { hf_easy_setopt_blob(handle, CURLOPT_CAINFO_BLOB, $0.baseAddress, $0.count) })
+        }
+        if let proxy = request.connection.proxy {
+            // A proxy set in code is the whole answer: `https_proxy` and `no_proxy` are not read.
+            codes.append(hf_easy_setopt_string(handle, CURLOPT_PROXY, proxy.absoluteString))
+            codes.append(hf_easy_setopt_string(handle, CURLOPT_NOPROXY, ""))
+        }
         codes.append(hf_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
         // Through an https proxy, the proxy's "200 Connection established" block must not pass for
         // the server's head.

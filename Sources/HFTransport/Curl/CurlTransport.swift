@@ -16,8 +16,9 @@ import Foundation
 /// ``shared``, the default of every client, puts all of a process's requests on one event thread
 /// and one connection cache. `CurlTransport()` makes a transport with a thread and connections of
 /// its own; releasing it stops new requests, bodies still streaming are delivered to the end (or
-/// until their reader drops them), then its thread ends. Proxies come from the usual environment
-/// variables (`https_proxy`, `no_proxy`), as for the `curl` command.
+/// until their reader drops them), then its thread ends. A request's ``HTTPConnectionOptions``
+/// name its proxy and extra trusted authorities; without a proxy there, proxies come from the usual
+/// environment variables (`https_proxy`, `no_proxy`), as for the `curl` command.
 ///
 /// ```swift
 /// let client = HFClient(configuration: HFConfiguration(), transport: CurlTransport.shared)   // what Linux uses by default

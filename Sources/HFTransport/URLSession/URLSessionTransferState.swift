@@ -175,6 +175,9 @@ final class URLSessionTransferState: @unchecked Sendable {
              NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot:
             return .tlsFailed
         case NSURLErrorBadURL, NSURLErrorUnsupportedURL: return .invalidRequest
+        // FoundationNetworking reports libcurl's TLS failures as "unknown" with libcurl's text
+        // ("SSL certificate problem: unable to get local issuer certificate", "SSL connect error").
+        case NSURLErrorUnknown where error.localizedDescription.contains("SSL"): return .tlsFailed
         default: return .connectionLost
         }
     }

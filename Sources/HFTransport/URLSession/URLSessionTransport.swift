@@ -12,12 +12,20 @@ import FoundationNetworking
 /// more than 1 MiB behind, the data task is suspended until it catches up. Redirects are returned
 /// as responses, for the client to follow under its redirect policy.
 ///
+/// ``HTTPRequest/connection``: on Apple platforms extra trusted authorities are added to the
+/// system's in the server-trust challenge, and a proxy gets a session of its own (URLSession takes
+/// proxies per session). FoundationNetworking on Linux offers neither hook, so there a request
+/// that needs one is refused as ``HTTPTransportError/Code/invalidRequest`` before anything is sent
+/// (``CurlTransport``, the default on Linux, supports both).
+///
 /// ```swift
 /// let client = HFClient(configuration: HFConfiguration(), transport: URLSessionTransport())   // the default on Apple platforms
 /// ```
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let router: URLSessionTaskRouter
+    /// Sessions for requests through a proxy, one per proxy, made from `session`'s configuration.
+    private let proxiedSessions = LockedState<[URL: URLSession]>([:])
 
     /// - Parameter configuration: the session configuration; caching and cookies are turned off,
     ///   since inference responses are not cacheable and the Hub needs no cookies.
@@ -35,6 +43,7 @@ public final class URLSessionTransport: HTTPTransport {
     deinit {
         // Bodies still streaming are delivered to the end; only new requests become impossible.
         session.finishTasksAndInvalidate()
+        for proxied in proxiedSessions.withLock({ $0.values }) { proxied.finishTasksAndInvalidate() }
     }
 
     /// Sends `request` and reads the whole response; see ``HTTPTransport/send(_:)``.
@@ -57,7 +66,7 @@ public final class URLSessionTransport: HTTPTransport {
         for field in request.headersForWire() {
             urlRequest.setValue(field.value, forHTTPHeaderField: field.name)
         }
-        let task = session.dataTask(with: urlRequest)
+        let task = try session(for: request.connection).dataTask(with: urlRequest)
         let state = URLSessionTransferState(request: request, task: task, wholeBodyDeadline: wholeBodyDeadline)
         router.register(state, for: task)
         return try await withTaskCancellationHandler {
@@ -66,6 +75,31 @@ public final class URLSessionTransport: HTTPTransport {
             }
         } onCancel: {
             state.fail(.cancelled())
+        }
+    }
+
+    /// The session that carries requests with `options`.
+    private func session(for options: HTTPConnectionOptions) throws(HTTPTransportError) -> URLSession {
+        #if canImport(FoundationNetworking)
+        if !options.additionalTrustedCertificates.isEmpty || options.proxy != nil {
+            throw HTTPTransportError(
+                .invalidRequest,
+                "URLSessionTransport on Linux cannot add trusted certificate authorities or set a proxy (FoundationNetworking has no hook for either); use CurlTransport, the default on Linux."
+            )
+        }
+        #endif
+        guard let proxy = options.proxy, let host = proxy.host else { return session }
+        return proxiedSessions.withLock { sessions in
+            if let existing = sessions[proxy] { return existing }
+            let configuration = session.configuration
+            let port = proxy.port ?? 80
+            configuration.connectionProxyDictionary = [
+                "HTTPEnable": 1, "HTTPProxy": host, "HTTPPort": port,
+                "HTTPSEnable": 1, "HTTPSProxy": host, "HTTPSPort": port,
+            ]
+            let proxied = URLSession(configuration: configuration, delegate: router, delegateQueue: session.delegateQueue)
+            sessions[proxy] = proxied
+            return proxied
         }
     }
 }
