@@ -26,11 +26,12 @@ struct ReadmeSnippetTests {
         return snippets.filter { !$0.hasPrefix("// Package.swift") }
     }
 
-    /// The marked regions of every test source, dedented.
+    /// The marked regions of every test source, dedented: this package's and the integrations'.
     static func markedRegions() throws -> [String: String] {
         var regions: [String: String] = [:]
-        let tests = root.appendingPathComponent("Tests")
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files = ["Tests", "Integrations/Tests"].flatMap { folder in
+            FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        }
         for file in files where file.pathExtension == "swift" && !file.path.contains("/.build") {
             let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
             var name: String?

@@ -30,13 +30,19 @@ enum Replayed {
         return server
     }
 
-    /// A client whose router and Hub are `server`, with ``token`` and nothing from the machine's
-    /// environment.
-    static func client(_ server: ReplayServer, middleware: [any HFMiddleware] = [], logger: HFLogger? = nil) -> HFClient {
+    /// A configuration whose router and Hub are `server`, with ``token`` and nothing from the
+    /// machine's environment.
+    static func configuration(_ server: ReplayServer) -> HFConfiguration {
         let isolated = HFEnvironment(variables: [:], homeDirectory: nil, workingDirectory: URL(fileURLWithPath: "/nonexistent-hf-bridge-dir"), readFile: { _ in nil })
         var configuration = HFConfiguration(token: token, environment: isolated)
         configuration.routerBaseURL = server.url(forHost: "router.huggingface.co")
         configuration.hubBaseURL = server.url(forHost: "huggingface.co")
+        return configuration
+    }
+
+    /// A client of ``configuration(_:)`` with `middleware` and `logger`.
+    static func client(_ server: ReplayServer, middleware: [any HFMiddleware] = [], logger: HFLogger? = nil) -> HFClient {
+        var configuration = configuration(server)
         configuration.logger = logger
         return HFClient(configuration: configuration, middleware: middleware)
     }
