@@ -38,6 +38,17 @@ struct ErrorMappingTests {
         #expect(error.status == 400)
     }
 
+    @Test("an error caught in a middleware has the category the caller gets")
+    func categoryOfCaughtError() {
+        struct Unknown: Error {}
+        #expect(HFError.Category(of: HFError(category: .rateLimited, message: "slow down")) == .rateLimited)
+        #expect(HFError.Category(of: HTTPTransportError(.timedOut, "timed out")) == .timeout)
+        #expect(HFError.Category(of: HTTPTransportError(.responseTooLarge, "too large")) == .responseTooLarge)
+        #expect(HFError.Category(of: HTTPTransportError(.connectionLost, "reset")) == .network)
+        #expect(HFError.Category(of: CancellationError()) == .cancelled)
+        #expect(HFError.Category(of: Unknown()) == .network)
+    }
+
     @Test("OpenAI-style error objects carry type and code")
     func openAIObject() {
         let error = HFError(response: Self.response(400, Self.shapes[2].body))

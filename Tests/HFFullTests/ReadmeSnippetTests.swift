@@ -33,12 +33,13 @@ struct ReadmeSnippetTests {
 
     static let markers = ["// README ", "// DocC "]
 
-    /// The marked regions of every test source, dedented: `// README <name> begins` (or
+    /// The marked regions of every test source (this package's and the integrations'), dedented: `// README <name> begins` (or
     /// `// DocC <name> begins`, for the DocC articles' own examples) to `… <name> ends`.
     static func markedRegions() throws -> [String: String] {
         var regions: [String: String] = [:]
-        let tests = root.appendingPathComponent("Tests")
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files = ["Tests", "Integrations/Tests"].flatMap { folder in
+            FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        }
         for file in files where file.pathExtension == "swift" && !file.path.contains("/.build") {
             let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
             var name: String?

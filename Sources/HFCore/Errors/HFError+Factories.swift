@@ -139,3 +139,19 @@ extension HFError {
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 }
+
+extension HFError.Category {
+    /// The category the caller will get for `error`, caught by a middleware around `next` (which
+    /// may throw a transport's failure or a `CancellationError` before the client maps it): for
+    /// bridges that label a call by how it ended without quoting the error's unscrubbed text.
+    ///
+    /// ```swift
+    /// do { return try await next(context) } catch {
+    ///     span.attributes["error.type"] = HFError.Category(of: error).name
+    ///     throw error
+    /// }
+    /// ```
+    public init(of error: any Error) {
+        self = HFError(caught: error).category
+    }
+}

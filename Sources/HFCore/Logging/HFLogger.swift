@@ -5,9 +5,12 @@ import Foundation
 /// ```swift
 /// var configuration = HFConfiguration()
 /// configuration.logger = .standardError(minimumLevel: .debug)
-/// // or forward to swift-log:
-/// configuration.logger = HFLogger(minimumLevel: .info) { event in logger.info("\(event)") }
+/// // or to a sink of your own:
+/// configuration.logger = HFLogger(minimumLevel: .info) { event in print(event) }
 /// ```
+///
+/// For swift-log, the `HFLogging` bridge in the `Integrations/` package makes the sink:
+/// `configuration.logger = .swiftLog(logger)`, each event a record with its fields as metadata.
 public struct HFLogger: Sendable {
     /// Events below this level are dropped before they are built.
     public var minimumLevel: HFLogLevel
