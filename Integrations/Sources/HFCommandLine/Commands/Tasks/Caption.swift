@@ -12,8 +12,7 @@ struct Caption: AsyncParsableCommand {
         discussion: "With --json: {caption}."
     )
 
-    @Argument(help: "The image file; \"-\" reads standard input.")
-    var file: String
+    @OptionGroup var input: InputFile
 
     @OptionGroup var task: TaskOptions
     @OptionGroup var common: CommonOptions
@@ -23,7 +22,7 @@ struct Caption: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let caption = try await common.client().multimodal.captionImage(MediaFile.input(file), model: task.modelID, via: task.destination)
+        let caption = try await common.client().multimodal.captionImage(input.media, model: task.modelID, via: task.destination)
         if common.json {
             try JSONOutput.print(Output(caption: caption))
         } else {

@@ -14,8 +14,7 @@ struct ClassifyImage: AsyncParsableCommand {
         discussion: "With --labels, the image is scored against your labels (zero-shot). With --json: [{label, score}]."
     )
 
-    @Argument(help: "The image file; \"-\" reads standard input.")
-    var file: String
+    @OptionGroup var input: InputFile
 
     @Option(help: "Labels of your own, comma-separated (at least two), for a zero-shot model such as CLIP.")
     var labels: String?
@@ -25,7 +24,7 @@ struct ClassifyImage: AsyncParsableCommand {
 
     func run() async throws {
         let multimodal = common.client().multimodal
-        let image = MediaFile.input(file)
+        let image = input.media
         let scored = if let labels {
             try await multimodal.classifyImage(image, labels: labels.split(separator: ",").map(String.init), model: task.modelID, via: task.destination)
         } else {

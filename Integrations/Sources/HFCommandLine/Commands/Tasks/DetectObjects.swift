@@ -13,8 +13,7 @@ struct DetectObjects: AsyncParsableCommand {
         discussion: "With --json: [{label, score, box: {xmin, ymin, xmax, ymax}}]."
     )
 
-    @Argument(help: "The image file; \"-\" reads standard input.")
-    var file: String
+    @OptionGroup var input: InputFile
 
     @Option(help: "The lowest score an object needs, 0 to 1.")
     var threshold: Double?
@@ -23,7 +22,7 @@ struct DetectObjects: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let objects = try await common.client().multimodal.detectObjects(in: MediaFile.input(file), model: task.modelID, threshold: threshold, via: task.destination)
+        let objects = try await common.client().multimodal.detectObjects(in: input.media, model: task.modelID, threshold: threshold, via: task.destination)
         if common.json {
             try JSONOutput.print(objects)
             return

@@ -9,18 +9,14 @@ import HFFull
 struct TextToImage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Make an image from a prompt and write it to a file.")
 
-    @Argument(help: "The prompt; read from standard input when absent or \"-\".")
-    var prompt: String?
-
-    @Option(name: .shortAndLong, help: "The file to write the image to.")
-    var output: String
-
+    @OptionGroup var generation: GenerationOptions
     @OptionGroup var task: TaskOptions
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let prompt = try PromptInput.text(prompt, name: "prompt")
-        let image = try await common.client().multimodal.textToImage(prompt, model: task.modelID, via: task.destination)
-        try MediaFile.write(image, to: output, json: common.json)
+        let multimodal = common.client().multimodal
+        try await generation.write(json: common.json) { prompt in
+            try await multimodal.textToImage(prompt, model: task.modelID, via: task.destination)
+        }
     }
 }

@@ -12,14 +12,13 @@ struct Transcribe: AsyncParsableCommand {
         discussion: "With --json: {text, chunks}."
     )
 
-    @Argument(help: "The audio file; \"-\" reads standard input.")
-    var file: String
+    @OptionGroup var input: InputFile
 
     @OptionGroup var task: TaskOptions
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let heard = try await common.client().multimodal.transcribe(MediaFile.input(file), model: task.modelID, via: task.destination)
+        let heard = try await common.client().multimodal.transcribe(input.media, model: task.modelID, via: task.destination)
         if common.json {
             try JSONOutput.print(heard)
         } else {
