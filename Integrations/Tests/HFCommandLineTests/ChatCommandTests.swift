@@ -109,9 +109,12 @@ struct ChatCommandTests {
     func refusedBeforeSending() throws {
         let server = try ReplayProcess(Self.streamRule())
         let invalid = try CommandRun.pipes(["chat", "Hi", "--max-tokens", "0", "--base-url", server.url(forHost: "router.huggingface.co")])
+        let blank = try CommandRun.pipes(["chat", "--base-url", server.url(forHost: "router.huggingface.co")], input: " \n")
         #expect(try server.finish().isEmpty)
         #expect(invalid.status == 2)
         #expect(invalid.stderr.hasPrefix("hf: HFError.validation:"))
+        #expect(blank.status == 2)
+        #expect(blank.stderr.hasPrefix("hf: HFError.validation: the prompt is empty."))
 
         let usage = try CommandRun.pipes(["chat", "Hi", "--base-url", "ftp://example.com"])
         #expect(usage.status == 64)

@@ -13,7 +13,6 @@ struct Caption: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputFile
-
     @OptionGroup var task: TaskOptions
     @OptionGroup var common: CommonOptions
 

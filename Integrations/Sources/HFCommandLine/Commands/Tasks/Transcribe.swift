@@ -13,7 +13,6 @@ struct Transcribe: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputFile
-
     @OptionGroup var task: TaskOptions
     @OptionGroup var common: CommonOptions
 
