@@ -120,4 +120,19 @@ struct ChatCommandTests {
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--base-url must be an absolute http(s) URL"))
     }
+
+    @Test("--no-stream prints the recorded whole reply")
+    func wholeReply() throws {
+        let stem = "TestInferenceClient.test_chat_completion_no_stream_together_conversational"
+        let server = try ReplayProcess(["--rule", stem, "/v1/chat/completions", "POST", "https://router.huggingface.co/v1/chat/completions"])
+        let run = try CommandRun.pipes(["chat", "What is deep learning?", "--no-stream", "--base-url", server.url(forHost: "router.huggingface.co")])
+        let requests = try server.finish()
+        let reply = try JSONSerialization.jsonObject(with: Recording(stem).responseBody(at: "/v1/chat/completions")) as? [String: Any]
+        let message = ((reply?["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
+
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try #require(message)
+        #expect(run.stdout == (text.hasSuffix("\n") ? text : text + "\n"))
+        #expect(try requests.first?.json()["stream"] as? Bool == false)
+    }
 }
