@@ -30,7 +30,7 @@ struct ChatCommandTests {
         var shown = 0
         var reads = 0
         for read in run.reads where shown < answer.count {
-            shown += read.replacingOccurrences(of: "\r\n", with: "\n").count
+            shown += CommandRun.TerminalRun.output(in: read).count
             reads += 1
             if shown <= answer.count { #expect(boundaries.contains(shown), "read \(reads) ended inside a token: \(read.debugDescription)") }
         }

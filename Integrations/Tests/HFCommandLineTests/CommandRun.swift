@@ -46,8 +46,15 @@ struct CommandRun {
         let status: Int32
         let reads: [String]
 
-        /// Everything shown, with the terminal's `\r\n` line ends as `\n`.
-        var text: String { reads.joined().replacingOccurrences(of: "\r\n", with: "\n") }
+        /// Everything shown, with the terminal's `\r\n` line ends as `\n`, and without the
+        /// "waiting for … N s" status line `hf` draws (and erases) if an answer is slow to start.
+        var text: String { Self.output(in: reads.joined()) }
+
+        /// What a read adds to the output, as ``text`` reads it.
+        static func output(in read: String) -> String {
+            read.replacingOccurrences(of: "\r\u{1B}\\[K(hf: waiting for [^\r]*)?", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "\r\n", with: "\n")
+        }
     }
 
     /// Runs `hf arguments` with standard output and error on a pseudo-terminal (Python's `pty`),
