@@ -61,6 +61,8 @@ let package = Package(
         // The README's first command: the main job end to end, offline on recorded traffic or live.
         .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
+        // Recorded traffic for another process: the Integrations package's command-line tests run it.
+        .executableTarget(name: "HFReplayServe", dependencies: ["HFReplay"], path: "Tests/HFReplayServe"),
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe"]),

@@ -1,10 +1,14 @@
 // swift-tools-version: 6.0
-// Bridges from the Hugging Face client to the server-side Swift ecosystem: swift-log,
-// swift-metrics and swift-distributed-tracing. A package of its own, depending on the library by
-// path, so the library keeps its zero dependencies and its consumers never fetch these packages.
+// Integrations with third-party packages, kept out of the library so that its consumers never
+// fetch them: this package depends on the library by path and adds what needs other packages.
+//
+// - Bridges to the server-side Swift ecosystem: swift-log, swift-metrics, swift-distributed-tracing.
+// - `hf`: a command-line tool (swift-argument-parser) for trying models from a shell.
 //
 // Tests run over the library's recorded traffic: `HFReplay` here is the library's loopback replay
-// server (Tests/HFReplay, through a symbolic link), a plain target that only the tests depend on.
+// server (Tests/HFReplay, through a symbolic link), a plain target that only the tests depend on;
+// the `hf` tests run the built tool against the root package's HFReplayServe executable.
+// Build and test: `Scripts/test-integrations.sh`.
 import PackageDescription
 
 let package = Package(
@@ -14,12 +18,14 @@ let package = Package(
         .library(name: "HFLogging", targets: ["HFLogging"]),
         .library(name: "HFMetrics", targets: ["HFMetrics"]),
         .library(name: "HFTracing", targets: ["HFTracing"]),
+        .executable(name: "hf", targets: ["HFCommandLine"]),
     ],
     dependencies: [
         .package(name: "HuggingFaceInference", path: ".."),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // MARK: Bridges
@@ -36,6 +42,12 @@ let package = Package(
             .product(name: "Tracing", package: "swift-distributed-tracing"),
         ]),
 
+        // MARK: Command-line tool
+        .executableTarget(name: "HFCommandLine", dependencies: [
+            .product(name: "HFFull", package: "HuggingFaceInference"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // MARK: Test support (never a product)
         .target(name: "HFReplay", path: "Tests/HFReplay", resources: [.copy("Recorded")]),
 
@@ -49,6 +61,9 @@ let package = Package(
             .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
         ]),
+        // Runs the built `hf` against the root package's HFReplayServe (recorded traffic), through
+        // pipes and a pseudo-terminal.
+        .testTarget(name: "HFCommandLineTests", dependencies: ["HFCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )
