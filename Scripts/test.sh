@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test target, then checks that a consumer can depend on each product alone, and ends
+# Runs every test target, checks that a consumer can depend on each product alone, runs the
+# integrations package's tests (Scripts/test-integrations.sh), and ends
 # with one summary line: tests passed, failed and skipped (Swift Testing and, when a test uses it,
 # XCTest) and the consumer check's result. On a fresh machine it first installs what it needs
 # (Scripts/bootstrap.sh).
@@ -36,6 +37,10 @@ if [ "$smoke_status" -ne 0 ]; then
   cat "$smoke_log" >&2
 fi
 
+echo "== integrations package (Integrations/: swift-log, swift-metrics and tracing bridges, the hf tool)" >&2
+integrations_status=0
+Scripts/test-integrations.sh || integrations_status=$?
+
 # Test cases by outcome, "passed failed skipped", in every XUnit file `swift test` wrote (one per
 # framework that ran: xunit.xml, and xunit-swift-testing.xml when XCTest ran too).
 count() {
@@ -52,10 +57,11 @@ read -r passed failed skipped <<<"$(count "$results"/xunit*.xml)"
 frameworks=$([ "$xctest" = --enable-xctest ] && echo "Swift Testing and XCTest" || echo "Swift Testing; no test imports XCTest")
 products=$(grep -c 'executableTarget(' Tests/ConsumerSmoke/Package.swift)
 smoke=$([ "$smoke_status" -eq 0 ] && echo "built" || echo "FAILED (log above)")
+integrations=$([ "$integrations_status" -eq 0 ] && echo "passed" || echo "FAILED (log above)")
 # No failure recorded but swift test failed: it stopped before running tests (a build error).
 note=$([ "$tests_status" -ne 0 ] && [ "$failed" -eq 0 ] && echo " (swift test exited with $tests_status before running them; see above)" || true)
 
 status="passed"
-{ [ "$tests_status" -ne 0 ] || [ "$smoke_status" -ne 0 ]; } && status="FAILED"
-echo "== ${status}: ${passed} tests passed, ${failed} failed, ${skipped} skipped${note} (${frameworks}); consumer smoke check (${products} products): ${smoke}" >&2
+{ [ "$tests_status" -ne 0 ] || [ "$smoke_status" -ne 0 ] || [ "$integrations_status" -ne 0 ]; } && status="FAILED"
+echo "== ${status}: ${passed} tests passed, ${failed} failed, ${skipped} skipped${note} (${frameworks}); consumer smoke check (${products} products): ${smoke}; integrations: ${integrations}" >&2
 [ "$status" = "passed" ]
