@@ -58,9 +58,10 @@ let package = Package(
         // The README's first command: the main job end to end, offline on recorded traffic or live.
         .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
+        .executableTarget(name: "HFConnectionProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFConnectionProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"]),

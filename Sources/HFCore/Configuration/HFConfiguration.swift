@@ -53,6 +53,20 @@ public struct HFConfiguration: Sendable {
     /// sent. Default 50 MiB; the router refuses much larger bodies anyway.
     public var maximumUploadSize: Int
 
+    /// The most connections the client's default transport opens to one host at once; more
+    /// requests wait for a free one. Default 64. Over HTTP/2 (the router) one connection carries
+    /// many requests, so this mostly bounds HTTP/1.1 servers such as a local TGI or llama.cpp.
+    /// A transport passed to the client keeps its own limits.
+    ///
+    /// ```swift
+    /// configuration.maximumConnectionsPerHost = 4     // a local server with four slots
+    /// ```
+    public var maximumConnectionsPerHost: Int
+    /// The most connections the client's default transport opens to all hosts at once (libcurl
+    /// only; URLSession has no such limit). Default 256, well under the usual limit of 1024 open
+    /// files per process, so a burst of requests queues instead of failing for want of sockets.
+    public var maximumConnections: Int
+
     /// Headers added to every request (they cannot replace `Authorization`).
     public var extraHeaders: HTTPHeaders
     /// `User-Agent`; defaults to this package's name and version, the Swift version and the OS.
@@ -97,6 +111,9 @@ public struct HFConfiguration: Sendable {
         streamIdleTimeout = .seconds(60)
         maximumResponseSize = 64 << 20
         maximumUploadSize = 50 << 20
+        let connectionLimits = HTTPConnectionLimits()
+        maximumConnectionsPerHost = connectionLimits.perHost
+        maximumConnections = connectionLimits.total
         extraHeaders = [:]
         userAgent = HFPackage.defaultUserAgent
         billTo = nil
@@ -109,6 +126,17 @@ public struct HFConfiguration: Sendable {
     /// The limits a request starts with.
     package var limits: HTTPLimits {
         HTTPLimits(timeout: requestTimeout, idleTimeout: streamIdleTimeout, maximumResponseSize: maximumResponseSize)
+    }
+
+    /// The connection limits of the client's default transport.
+    package var connectionLimits: HTTPConnectionLimits {
+        HTTPConnectionLimits(perHost: maximumConnectionsPerHost, total: maximumConnections)
+    }
+
+    /// The first connection limit below 1, if any: a client refuses to send anything with it.
+    package var invalidConnectionLimit: (field: String, value: Int)? {
+        [("maximumConnectionsPerHost", maximumConnectionsPerHost), ("maximumConnections", maximumConnections)]
+            .first { $0.1 < 1 }.map { (field: $0.0, value: $0.1) }
     }
 }
 
