@@ -47,8 +47,23 @@ public struct HFConfiguration: Sendable {
     public var requestTimeout: Duration
     /// The longest silence allowed inside a streamed body. Default 60 s.
     public var streamIdleTimeout: Duration
-    /// The largest response body accepted. Default 64 MiB.
+    /// The largest response body accepted. Default 64 MiB. A streamed answer (Server-Sent Events)
+    /// is not capped as a whole, since a long chat can legitimately run longer: each of its events
+    /// is, by ``maximumEventSize``.
     public var maximumResponseSize: Int
+    /// The largest single event of a streamed answer, in bytes. Default 16 MiB (a text-generation
+    /// server's last event repeats the whole text). A larger one stops the stream with
+    /// ``HFError/Category/streamInterrupted`` caused by ``HFError/Category/responseTooLarge``.
+    ///
+    /// ```swift
+    /// configuration.maximumEventSize = 1 << 20
+    /// ```
+    public var maximumEventSize: Int
+    /// How much of a broken stream's text ``HFError/partialOutput`` keeps, in UTF-8 bytes: the
+    /// last ones, whole characters only, with ``HFError/isPartialOutputTruncated`` set when
+    /// earlier text was dropped. Default 1 MiB. Every piece was delivered to the reader anyway;
+    /// this bounds what a stream holds on to.
+    public var maximumPartialOutputSize: Int
     /// The largest file (image, audio, document) a task call uploads, checked before anything is
     /// sent. Default 50 MiB; the router refuses much larger bodies anyway.
     public var maximumUploadSize: Int
@@ -110,6 +125,8 @@ public struct HFConfiguration: Sendable {
         requestTimeout = .seconds(300)
         streamIdleTimeout = .seconds(60)
         maximumResponseSize = 64 << 20
+        maximumEventSize = 16 << 20
+        maximumPartialOutputSize = 1 << 20
         maximumUploadSize = 50 << 20
         let connectionLimits = HTTPConnectionLimits()
         maximumConnectionsPerHost = connectionLimits.perHost
@@ -133,10 +150,13 @@ public struct HFConfiguration: Sendable {
         HTTPConnectionLimits(perHost: maximumConnectionsPerHost, total: maximumConnections)
     }
 
-    /// The first connection limit below 1, if any: a client refuses to send anything with it.
-    package var invalidConnectionLimit: (field: String, value: Int)? {
-        [("maximumConnectionsPerHost", maximumConnectionsPerHost), ("maximumConnections", maximumConnections)]
-            .first { $0.1 < 1 }.map { (field: $0.0, value: $0.1) }
+    /// The first connection or stream limit below 1, if any: a client refuses to send anything
+    /// with it.
+    package var invalidCountLimit: (field: String, value: Int)? {
+        [
+            ("maximumConnectionsPerHost", maximumConnectionsPerHost), ("maximumConnections", maximumConnections),
+            ("maximumEventSize", maximumEventSize), ("maximumPartialOutputSize", maximumPartialOutputSize),
+        ].first { $0.1 < 1 }.map { (field: $0.0, value: $0.1) }
     }
 }
 

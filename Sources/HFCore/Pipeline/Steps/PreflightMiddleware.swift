@@ -3,21 +3,21 @@ import Foundation
 /// The client's last step before the transport, run for every request that reaches the wire
 /// (each redirect hop included): offline mode, the URL's scheme, plain http only to loopback (or
 /// with ``HFConfiguration/allowsInsecureHTTP``), header names and values that cannot inject lines,
-/// a token that can be written as a header, positive timeouts and connection limits, and the
+/// a token that can be written as a header, positive timeouts, connection and stream limits, and the
 /// context's deadline, which caps the transport's timeout (an attempt gets what remains). A
 /// failure here means nothing was sent.
 struct PreflightMiddleware: HFMiddleware {
     let configuration: HFConfiguration
     /// A timeout of zero or less in the configuration, found once (the configuration never changes).
     private let invalidTimeout: (field: String, value: Duration)?
-    /// A connection limit below 1, likewise.
-    private let invalidConnectionLimit: (field: String, value: Int)?
+    /// A connection or stream limit below 1, likewise.
+    private let invalidCountLimit: (field: String, value: Int)?
 
     init(configuration: HFConfiguration) {
         self.configuration = configuration
         invalidTimeout = [("requestTimeout", configuration.requestTimeout), ("streamIdleTimeout", configuration.streamIdleTimeout)]
             .first { $0.1 <= .zero }.map { (field: $0.0, value: $0.1) }
-        invalidConnectionLimit = configuration.invalidConnectionLimit
+        invalidCountLimit = configuration.invalidCountLimit
     }
 
     func intercept(_ request: HTTPRequest, context: HFRequestContext, next: Next) async throws -> HTTPResponse {
@@ -51,7 +51,7 @@ struct PreflightMiddleware: HFMiddleware {
         if let (field, value) = invalidTimeout {
             throw .validation(field: field, "is \(value.formattedSeconds); it must be longer than zero")
         }
-        if let (field, value) = invalidConnectionLimit {
+        if let (field, value) = invalidCountLimit {
             throw .validation(field: field, "is \(value); it must be at least 1")
         }
         if let token = request.authorization, !token.isValidHeaderValue {
