@@ -6,7 +6,8 @@ public struct HTTPLimits: Sendable, Hashable {
     /// For a streamed response: the longest silence allowed between two body chunks.
     public var idleTimeout: Duration
     /// The largest body accepted, in bytes; more ends the transfer with
-    /// ``HTTPTransportError/Code/responseTooLarge``.
+    /// ``HTTPTransportError/Code/responseTooLarge``. The client lifts it for a streamed answer,
+    /// whose reader caps each event instead.
     public var maximumResponseSize: Int
     /// The largest response head (status line and header lines) accepted, in bytes; more ends the
     /// transfer with ``HTTPTransportError/Code/headTooLarge``. Default 256 KiB: real heads are a

@@ -6,7 +6,7 @@ import Testing
 @testable import HFCore
 
 /// Connection limits: requests beyond them wait for a connection instead of opening sockets until
-/// the process runs out of descriptors.
+/// the process runs out of descriptors. Also the check that these and the stream limits are positive.
 @Suite("Connection limits")
 struct ConnectionLimitTests {
     static let chatCase = "TestInferenceClient.test_chat_completion_no_stream_cerebras_conversational"
@@ -61,14 +61,15 @@ struct ConnectionLimitTests {
     #endif
 
 
-    @Test("a connection limit below 1 is refused before anything is sent", arguments: ["maximumConnectionsPerHost", "maximumConnections"])
-    func validation(_ field: String) async throws {
+    @Test("a connection or stream limit below 1 is refused before anything is sent", arguments: [
+        ("maximumConnectionsPerHost", \HFConfiguration.maximumConnectionsPerHost), ("maximumConnections", \.maximumConnections),
+        ("maximumEventSize", \.maximumEventSize), ("maximumPartialOutputSize", \.maximumPartialOutputSize),
+    ] as [(String, WritableKeyPath<HFConfiguration, Int> & Sendable)])
+    func validation(_ field: String, _ keyPath: WritableKeyPath<HFConfiguration, Int> & Sendable) async throws {
         let chat = try RecordedCase.load(Self.chatCase).interactions[1]
         let server = try ReplayServer()
         server.serve(chat)
-        let client = HFClient.replaying(server) { configuration in
-            if field == "maximumConnections" { configuration.maximumConnections = 0 } else { configuration.maximumConnectionsPerHost = -1 }
-        }
+        let client = HFClient.replaying(server) { $0[keyPath: keyPath] = 0 }
         let error = await #expect(throws: HFError.self) {
             try await client.send(client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body))
         }
