@@ -10,9 +10,10 @@ import HFCore
 /// ``HFError/Category/streamInterrupted`` error whose ``HFError/partialOutput`` holds the text
 /// received so far (its last ``HFConfiguration/maximumPartialOutputSize`` bytes); an error the
 /// server sends inside the stream becomes a typed ``HFError`` (with the partial output too). The
-/// stream as a whole has no size limit; each event has (``HFConfiguration/maximumEventSize``). `[DONE]` ends the stream, and so does the end of the body after the
-/// answer's last event (older text-generation servers send no `[DONE]`). Cancelling the iterating
-/// task, or dropping the iterator, stops the transfer. A stream is never retried.
+/// stream as a whole has no size limit; each event has (``HFConfiguration/maximumEventSize``).
+/// `[DONE]` ends the stream, and so does the end of the body after the answer's last event (older
+/// text-generation servers send no `[DONE]`). Cancelling the iterating task, or dropping the
+/// iterator, stops the transfer. A stream is never retried.
 ///
 /// ```swift
 /// for try await chunk in try client.inference.chatStream(request) {

@@ -6,13 +6,17 @@
 struct PartialOutput {
     let limit: Int
     private var buffer = ""
-    private(set) var isTruncated = false
+    /// Text was dropped from the buffer already.
+    private var trimmed = false
 
     init(limit: Int) {
         self.limit = limit
     }
 
     var isEmpty: Bool { buffer.isEmpty }
+
+    /// `true` when ``text`` lacks the start of what was appended.
+    var isTruncated: Bool { trimmed || buffer.utf8.count > limit }
 
     mutating func append(_ text: String) {
         buffer += text
@@ -33,6 +37,6 @@ struct PartialOutput {
         var start = buffer.utf8.index(buffer.utf8.startIndex, offsetBy: excess)
         while start < buffer.endIndex, start.samePosition(in: buffer) == nil { buffer.utf8.formIndex(after: &start) }
         buffer = String(buffer[start...])
-        isTruncated = true
+        trimmed = true
     }
 }
