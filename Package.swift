@@ -63,9 +63,10 @@ let package = Package(
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
         // Recorded traffic for another process: the Integrations package's command-line tests run it.
         .executableTarget(name: "HFReplayServe", dependencies: ["HFReplay"], path: "Tests/HFReplayServe"),
+        .executableTarget(name: "HFConnectionProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFConnectionProbe"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"]),

@@ -34,6 +34,9 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         public static let timedOut = Code("timedOut")
         /// The body passed ``HTTPLimits/maximumResponseSize``.
         public static let responseTooLarge = Code("responseTooLarge")
+        /// The response head (status line and headers) passed ``HTTPLimits/maximumHeadSize``, or a
+        /// header line passed libcurl's own limit of 100 KB.
+        public static let headTooLarge = Code("headTooLarge")
         /// The host name could not be resolved.
         public static let hostNotFound = Code("hostNotFound")
         /// The connection could not be made.
@@ -76,6 +79,10 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
 
     package static func responseTooLarge(limit: Int) -> HTTPTransportError {
         HTTPTransportError(.responseTooLarge, "The response was larger than the configured maximum of \(limit) bytes, so the transfer was stopped.")
+    }
+
+    package static func headTooLarge(_ request: HTTPRequest) -> HTTPTransportError {
+        HTTPTransportError(.headTooLarge, "The response head of \(request.route) was larger than a client accepts (headers over \(request.limits.maximumHeadSize) bytes, or one header line over 100 KB), so the transfer was stopped.")
     }
 
     package static func headTimeout(_ request: HTTPRequest, whole: Bool) -> HTTPTransportError {

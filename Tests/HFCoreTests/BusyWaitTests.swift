@@ -17,37 +17,10 @@ struct BusyWaitTests {
         let curl_threads: Int
     }
 
-    /// The probe executable, built next to this test bundle.
-    static func probe() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("HFWaitProbe")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "HFWaitProbe next to \(CommandLine.arguments[0])"])
-    }
-
-    /// Runs the probe without blocking a thread of the test runner's small cooperative pool, where
-    /// a blocked thread would stall the timing-sensitive tests running beside this one.
     static func measure(_ arguments: [String]) async throws -> Measurement {
-        let process = Process()
-        process.executableURL = try probe()
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        let data: Data = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { _ in
-                continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile())
-            }
-            do {
-                try ProcessLaunch.run(process)
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode(Measurement.self, from: data)
+        let (output, status) = try await ProbeProcess.run("HFWaitProbe", arguments)
+        #expect(status == 0)
+        return try JSONDecoder().decode(Measurement.self, from: output)
     }
 
     @Test("while one response takes 3 s to arrive, the client spends under 0.3 s of CPU")

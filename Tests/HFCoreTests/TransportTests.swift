@@ -275,6 +275,28 @@ struct TransportTests {
         #expect(origin.requests.first?.header("X-HF-Bill-To") == "my-org")
     }
 
+    @Test("a 307 or 308 to a POST is followed with the same method and body, on every transport", arguments: TransportKind.available, [307, 308])
+    func postRedirectKeepsBody(_ kind: TransportKind, _ status: Int) async throws {
+        // The recorded chat reply, answered first by a redirect to a second server (a fault on it).
+        let chat = try RecordedCase.load(Self.chatCase).interactions[1]
+        let target = try ReplayServer()
+        target.serve(chat)
+        let origin = try ReplayServer()
+        origin.serve(chat, plan: .status(status, headers: ["Location": target.url(for: chat.request.url).absoluteString], body: .empty))
+        let client = HFClient.replaying(origin, transport: kind.make())
+        let body = try #require(chat.request.body)
+        let request = client.makeRequest(.post, url: origin.url(for: chat.request.url), body: body, contentType: "application/json")
+
+        let response = try await client.send(request)
+
+        #expect(response.status == 200)
+        #expect(origin.requests.count == 1)
+        let followed = try #require(target.requests.first)
+        #expect(followed.method == "POST")
+        #expect(followed.body == body)
+        #expect(followed.header("Content-Type") == "application/json")
+    }
+
     @Test("a body keeps streaming after the client that started it is released", arguments: TransportKind.available)
     func bodyOutlivesClient(_ kind: TransportKind) async throws {
         let recorded = try RecordedCase.load(Self.streamCase)

@@ -54,16 +54,17 @@ public enum TransportKind: String, CaseIterable, Sendable, CustomStringConvertib
         #endif
     }
 
-    public func make() -> any HTTPTransport {
+    /// A new transport of this kind, with connections of its own.
+    public func make(connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()) -> any HTTPTransport {
         switch self {
         case .curl:
             #if os(Linux)
-            return CurlTransport()
+            return CurlTransport(connectionLimits: connectionLimits)
             #else
-            return URLSessionTransport()
+            return URLSessionTransport(connectionLimits: connectionLimits)
             #endif
         case .urlSession:
-            return URLSessionTransport()
+            return URLSessionTransport(connectionLimits: connectionLimits)
         }
     }
 

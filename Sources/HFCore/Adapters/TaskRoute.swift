@@ -89,7 +89,11 @@ extension HFClient {
     }
 
     /// Opens a streamed task call (providers stream only in the response to the request itself).
+    /// The body is not capped as a whole: its reader caps each event (``HFConfiguration/maximumEventSize``)
+    /// and a reply that is not a stream (``HFConfiguration/maximumResponseSize``).
     package func openStream(_ call: TaskCall) async throws -> OpenedStream {
-        OpenedStream(response: try await openStream(call.request, context: call.context), context: call.context)
+        var request = call.request
+        request.limits.maximumResponseSize = .max
+        return OpenedStream(response: try await openStream(request, context: call.context), context: call.context)
     }
 }

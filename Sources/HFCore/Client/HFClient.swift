@@ -29,7 +29,8 @@ public final class HFClient: Sendable {
     /// - Parameters:
     ///   - configuration: tokens, base URLs, limits; by default discovered from the environment.
     ///   - transport: how bytes move; by default ``CurlTransport/shared`` on Linux (one event
-    ///     thread for the whole process) and a ``URLSessionTransport`` elsewhere.
+    ///     thread for the whole process, per set of connection limits) and a
+    ///     ``URLSessionTransport`` elsewhere, both with the configuration's connection limits.
     ///   - middleware: applied in order, the first one outermost.
     public init(
         configuration: HFConfiguration = HFConfiguration(),
@@ -38,7 +39,7 @@ public final class HFClient: Sendable {
     ) {
         let redactor = Redactor(configuration.token)
         self.configuration = configuration
-        self.transport = transport ?? Self.makeDefaultTransport()
+        self.transport = transport ?? Self.makeDefaultTransport(connectionLimits: configuration.connectionLimits)
         self.middleware = middleware
         self.redactor = redactor
         requestChain = middleware + [
@@ -56,8 +57,13 @@ public final class HFClient: Sendable {
         self.init(configuration: HFConfiguration(token: token), transport: transport, middleware: middleware)
     }
 
-    /// The platform's default transport: libcurl's process-wide engine on Linux, URLSession elsewhere.
-    public static func makeDefaultTransport() -> any HTTPTransport {
-        makePlatformTransport()
+    /// The platform's default transport: libcurl's process-wide engine for `connectionLimits` on
+    /// Linux, URLSession elsewhere.
+    ///
+    /// ```swift
+    /// let transport = HFClient.makeDefaultTransport(connectionLimits: HTTPConnectionLimits(perHost: 8))
+    /// ```
+    public static func makeDefaultTransport(connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()) -> any HTTPTransport {
+        makePlatformTransport(connectionLimits: connectionLimits)
     }
 }

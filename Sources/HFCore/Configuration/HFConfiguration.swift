@@ -47,11 +47,40 @@ public struct HFConfiguration: Sendable {
     public var requestTimeout: Duration
     /// The longest silence allowed inside a streamed body. Default 60 s.
     public var streamIdleTimeout: Duration
-    /// The largest response body accepted. Default 64 MiB.
+    /// The largest response body accepted. Default 64 MiB. A streamed answer (Server-Sent Events)
+    /// is not capped as a whole, since a long chat can legitimately run longer: each of its events
+    /// is, by ``maximumEventSize``.
     public var maximumResponseSize: Int
+    /// The largest single event of a streamed answer, in bytes. Default 16 MiB (a text-generation
+    /// server's last event repeats the whole text). A larger one stops the stream with
+    /// ``HFError/Category/streamInterrupted`` caused by ``HFError/Category/responseTooLarge``.
+    ///
+    /// ```swift
+    /// configuration.maximumEventSize = 1 << 20
+    /// ```
+    public var maximumEventSize: Int
+    /// How much of a broken stream's text ``HFError/partialOutput`` keeps, in UTF-8 bytes: the
+    /// last ones, whole characters only, with ``HFError/isPartialOutputTruncated`` set when
+    /// earlier text was dropped. Default 1 MiB. Every piece was delivered to the reader anyway;
+    /// this bounds what a stream holds on to.
+    public var maximumPartialOutputSize: Int
     /// The largest file (image, audio, document) a task call uploads, checked before anything is
     /// sent. Default 50 MiB; the router refuses much larger bodies anyway.
     public var maximumUploadSize: Int
+
+    /// The most connections the client's default transport opens to one host at once; more
+    /// requests wait for a free one. Default 64. Over HTTP/2 (the router) one connection carries
+    /// many requests, so this mostly bounds HTTP/1.1 servers such as a local TGI or llama.cpp.
+    /// A transport passed to the client keeps its own limits.
+    ///
+    /// ```swift
+    /// configuration.maximumConnectionsPerHost = 4     // a local server with four slots
+    /// ```
+    public var maximumConnectionsPerHost: Int
+    /// The most connections the client's default transport opens to all hosts at once (libcurl
+    /// only; URLSession has no such limit). Default 256, well under the usual limit of 1024 open
+    /// files per process, so a burst of requests queues instead of failing for want of sockets.
+    public var maximumConnections: Int
 
     /// Headers added to every request (they cannot replace `Authorization`).
     public var extraHeaders: HTTPHeaders
@@ -109,7 +138,12 @@ public struct HFConfiguration: Sendable {
         requestTimeout = .seconds(300)
         streamIdleTimeout = .seconds(60)
         maximumResponseSize = 64 << 20
+        maximumEventSize = 16 << 20
+        maximumPartialOutputSize = 1 << 20
         maximumUploadSize = 50 << 20
+        let connectionLimits = HTTPConnectionLimits()
+        maximumConnectionsPerHost = connectionLimits.perHost
+        maximumConnections = connectionLimits.total
         extraHeaders = [:]
         userAgent = HFPackage.defaultUserAgent
         billTo = nil
@@ -129,6 +163,20 @@ public struct HFConfiguration: Sendable {
     /// The trusted authorities and proxy every request of a client is sent with.
     package var connection: HTTPConnectionOptions {
         HTTPConnectionOptions(additionalTrustedCertificates: trustedCertificates.map(\.derRepresentation), proxy: proxy)
+    }
+
+    /// The connection limits of the client's default transport.
+    package var connectionLimits: HTTPConnectionLimits {
+        HTTPConnectionLimits(perHost: maximumConnectionsPerHost, total: maximumConnections)
+    }
+
+    /// The first connection or stream limit below 1, if any: a client refuses to send anything
+    /// with it.
+    package var invalidCountLimit: (field: String, value: Int)? {
+        [
+            ("maximumConnectionsPerHost", maximumConnectionsPerHost), ("maximumConnections", maximumConnections),
+            ("maximumEventSize", maximumEventSize), ("maximumPartialOutputSize", maximumPartialOutputSize),
+        ].first { $0.1 < 1 }.map { (field: $0.0, value: $0.1) }
     }
 }
 

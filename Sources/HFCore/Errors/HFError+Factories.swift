@@ -65,15 +65,19 @@ extension HFError {
     /// the transport could not send as given (validation: nothing was sent), or a network failure.
     package init(transportError: HTTPTransportError) {
         let category: Category
+        var recoverySuggestion: String?
         switch transportError.code {
         case .cancelled: category = .cancelled
         case .timedOut: category = .timeout
         case .responseTooLarge: category = .responseTooLarge
         case .tlsFailed: category = .tls
         case .invalidRequest: category = .validation
+        case .headTooLarge:
+            category = .responseTooLarge
+            recoverySuggestion = "No setting fixes this: the server, or a proxy in between, sent far larger headers than any real response has. Report it to whoever runs that endpoint, with the request id if you have one."
         default: category = .network
         }
-        self.init(category: category, message: transportError.message)
+        self.init(category: category, message: transportError.message, recoverySuggestion: recoverySuggestion)
         underlyingError = transportError
         underlyingDescription = transportError.detail
     }

@@ -46,9 +46,12 @@ public struct HFError: Error, Sendable {
     public package(set) var field: String?
     /// The start of the body that could not be decoded, or of an error body.
     public package(set) var bodySnippet: String?
-    /// For ``Category/streamInterrupted``: all text received before the stream broke. It has
-    /// already been delivered to the reader too.
+    /// For ``Category/streamInterrupted``: the text received before the stream broke, all of it
+    /// up to ``HFConfiguration/maximumPartialOutputSize`` bytes, else its last that many (see
+    /// ``isPartialOutputTruncated``). It has already been delivered to the reader too.
     public package(set) var partialOutput: String?
+    /// `true` when ``partialOutput`` lost the start of the text to its size limit.
+    public package(set) var isPartialOutputTruncated = false
     /// A lower-level description of the cause, such as libcurl's error text (scrubbed of the token).
     public package(set) var underlyingDescription: String?
     /// The error that caused this one, such as the transport's ``HTTPTransportError`` or what a
@@ -179,7 +182,8 @@ extension HFError: CustomStringConvertible, LocalizedError, CustomReflectable {
         let optional: [(String, Any?)] = [
             ("status", status), ("requestID", requestID), ("errorCode", errorCode), ("errorType", errorType),
             ("provider", provider), ("retryAfter", retryAfter), ("estimatedTime", estimatedTime), ("field", field),
-            ("bodySnippet", bodySnippet), ("partialOutput", partialOutput), ("underlyingDescription", underlyingDescription),
+            ("bodySnippet", bodySnippet), ("partialOutput", partialOutput),
+            ("isPartialOutputTruncated", isPartialOutputTruncated ? true : nil), ("underlyingDescription", underlyingDescription),
         ]
         for (label, value) in optional { if let value { children.append((label, value)) } }
         return Mirror(self, children: children, displayStyle: .struct)

@@ -131,6 +131,9 @@ public actor ConfigurationStore {
         for (field, size) in [("maximumResponseSize", configuration.maximumResponseSize), ("maximumUploadSize", configuration.maximumUploadSize)] where size <= 0 {
             throw .validation(field: field, "must be at least 1 byte")
         }
+        if let (field, _) = configuration.invalidCountLimit {
+            throw .validation(field: field, "must be at least 1")
+        }
         if let (name, reason) = configuration.extraHeaders.firstInvalidField() {
             throw .validation(field: "extraHeaders", "the header \"\(name.prefix(64))\" \(reason)")
         }

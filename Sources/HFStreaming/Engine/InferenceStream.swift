@@ -8,10 +8,12 @@ import HFCore
 /// The request is sent when iteration starts. Every event that arrived is delivered before any
 /// error. When the connection breaks, times out or is cut short mid-answer, iteration ends with a
 /// ``HFError/Category/streamInterrupted`` error whose ``HFError/partialOutput`` holds the text
-/// received so far; an error the server sends inside the stream becomes a typed ``HFError`` (with
-/// the partial output too). `[DONE]` ends the stream, and so does the end of the body after the
-/// answer's last event (older text-generation servers send no `[DONE]`). Cancelling the iterating
-/// task, or dropping the iterator, stops the transfer. A stream is never retried.
+/// received so far (its last ``HFConfiguration/maximumPartialOutputSize`` bytes); an error the
+/// server sends inside the stream becomes a typed ``HFError`` (with the partial output too). The
+/// stream as a whole has no size limit; each event has (``HFConfiguration/maximumEventSize``).
+/// `[DONE]` ends the stream, and so does the end of the body after the answer's last event (older
+/// text-generation servers send no `[DONE]`). Cancelling the iterating task, or dropping the
+/// iterator, stops the transfer. A stream is never retried.
 ///
 /// ```swift
 /// for try await chunk in try client.inference.chatStream(request) {
@@ -64,7 +66,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         private var head: HTTPResponseHead?
         /// The context the stream's exchange ran in, for its errors.
         private var context: HFRequestContext?
-        private var parser = ServerSentEventParser()
+        private var parser: ServerSentEventParser
         /// Decoded events not yet returned, from `readyIndex` on.
         private var ready: [Element] = []
         private var readyIndex = 0
@@ -73,12 +75,14 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         private var ended = false
         private var sawFinal = false
         /// The text so far, for ``HFError/partialOutput``.
-        private var output = ""
+        private var output: PartialOutput
 
         init(client: HFClient, codec: StreamCodec<Element>, open: @escaping @Sendable () async throws -> OpenedStream) {
             self.client = client
             self.codec = codec
             self.open = open
+            parser = ServerSentEventParser(maximumEventSize: client.configuration.maximumEventSize)
+            output = PartialOutput(limit: client.configuration.maximumPartialOutputSize)
         }
 
         public mutating func next() async throws -> Element? {
@@ -149,6 +153,14 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
                 chunk.withUnsafeBytes { bytes in parser.feed(bytes) { handle($0) } }
             } else {
                 parser.finish { handle($0) }
+            }
+            if parser.isOverLimit, failure == nil, !ended {
+                failure = interruption(HFError(
+                    category: .responseTooLarge,
+                    message: "An event of the stream was larger than the configured maximum of \(parser.maximumEventSize) bytes, so the stream was stopped.",
+                    recoverySuggestion: "Raise HFConfiguration.maximumEventSize if events this large are expected."
+                ))
+            } else if chunk == nil {
                 endOfBody()
             }
             self.parser = parser
@@ -206,7 +218,7 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
         }
 
         private mutating func accept(_ element: consuming Element) {
-            if let text = codec.text(element) { output += text }
+            if let text = codec.text(element) { output.append(text) }
             if codec.isFinal(element) { sawFinal = true }
             ready.append(element)
         }
@@ -255,10 +267,12 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             let cause = client.finalize(error, context: context)
             if cause.category == .cancelled || Task.isCancelled {
                 var cancelled = cause.category == .cancelled ? cause : .cancelled()
-                cancelled.partialOutput = output
+                cancelled.partialOutput = output.text
+                cancelled.isPartialOutputTruncated = output.isTruncated
                 return cancelled
             }
-            var interrupted = HFError.streamInterrupted(cause: cause, partialOutput: output)
+            var interrupted = HFError.streamInterrupted(cause: cause, partialOutput: output.text)
+            interrupted.isPartialOutputTruncated = output.isTruncated
             interrupted.requestID = interrupted.requestID ?? requestID
             return interrupted
         }
@@ -280,7 +294,8 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             error.errorType = body?.errorType
             error.errorCode = body?.code
             error.bodySnippet = HFError.snippet(of: Data(data))
-            error.partialOutput = output.isEmpty ? nil : output
+            error.partialOutput = output.isEmpty ? nil : output.text
+            error.isPartialOutputTruncated = output.isTruncated
             return error
         }
 
@@ -288,7 +303,8 @@ public struct InferenceStream<Element: Sendable>: AsyncSequence, Sendable {
             var error = HFError.decoding(
                 "The stream could not be read: \(reason)", body: Data(data), status: head?.status, requestID: requestID
             )
-            error.partialOutput = output.isEmpty ? nil : output
+            error.partialOutput = output.isEmpty ? nil : output.text
+            error.isPartialOutputTruncated = output.isTruncated
             return error
         }
     }

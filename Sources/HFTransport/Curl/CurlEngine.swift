@@ -4,14 +4,17 @@ import Foundation
 
 /// A libcurl multi handle and the one thread that drives it.
 ///
-/// One engine per process serves every client by default (``shared``): one event thread, one
-/// connection cache. A transport may still own an engine of its own.
+/// One engine per process serves every client with the same connection limits by default
+/// (``CurlTransport/shared(connectionLimits:)``): one event thread, one connection cache. A
+/// transport may still own an engine of its own.
 ///
 /// The thread blocks in `curl_multi_poll` until a socket is ready, a deadline is due, or another
 /// thread posts a command and calls `curl_multi_wakeup`; it never spins. Only this thread touches
 /// curl handles. Other threads post commands (add, cancel, resume after a pause, shut down) to a
 /// locked inbox. Connections stay in the multi handle's cache, so requests to the same host reuse
-/// them, and HTTP/2 streams are multiplexed when the server offers it.
+/// them, and HTTP/2 streams are multiplexed when the server offers it. The multi handle caps the
+/// connections per host and in total (``HTTPConnectionLimits``): libcurl keeps the transfers over
+/// a cap pending, in order, until a connection frees up, instead of opening a socket for each.
 final class CurlEngine: @unchecked Sendable {
     private enum Command {
         case add(CurlTransfer)
@@ -38,13 +41,17 @@ final class CurlEngine: @unchecked Sendable {
     /// Finished easy handles kept for reuse; creating one costs more than resetting one. Event thread only.
     private var spareHandles: [UnsafeMutableRawPointer] = []
 
-    /// The process-wide engine behind ``CurlTransport/shared``; it lives as long as the process.
-    static let shared = CurlEngine()
-
-    init() {
+    init(connectionLimits: HTTPConnectionLimits) {
         _ = Self.globalInit
         multi = curl_multi_init()
-        _ = hf_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 256)
+        // 0 means "no limit" to libcurl, so a limit is at least 1 (the client refuses such a
+        // configuration before sending anything anyway).
+        let total = max(1, connectionLimits.total)
+        _ = hf_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, connectionLimits.perHost))
+        _ = hf_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, total)
+        // The idle cache: without a setting libcurl grows it to four times the transfers ever added.
+        _ = hf_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, total)
+        _ = hf_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
         let thread = Thread { [self] in run() }
         thread.name = "HFCurlEventLoop"
         thread.start()

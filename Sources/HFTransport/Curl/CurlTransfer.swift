@@ -26,8 +26,12 @@ final class CurlTransfer: @unchecked Sendable {
     /// `true` while libcurl holds the transfer paused for backpressure.
     var paused = false
 
+    /// How much of the request body libcurl has taken.
+    private var uploaded = 0
     private var status = 0
     private var headers = HTTPHeaders()
+    /// Bytes of header lines so far, every block (1xx included) counted.
+    private var headSize = 0
     private var headDelivered = false
     private var body = Data()
     private var received = 0
@@ -99,6 +103,9 @@ final class CurlTransfer: @unchecked Sendable {
             codes.append(hf_easy_setopt_string(handle, CURLOPT_NOPROXY, ""))
         }
         codes.append(hf_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
+        // A burst of requests to a new host waits for the first connection to say whether it
+        // multiplexes (HTTP/2) rather than opening a connection each.
+        codes.append(hf_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1))
         // Through an https proxy, the proxy's "200 Connection established" block must not pass for
         // the server's head.
         codes.append(hf_easy_setopt_long(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
@@ -125,12 +132,16 @@ final class CurlTransfer: @unchecked Sendable {
             codes.append(hf_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
         }
         if let body = request.body ?? (request.method == .post ? Data() : nil) {
-            // libcurl keeps its own copy, so the request can go away before the transfer ends.
+            // The body goes out through a read callback that cannot rewind. libcurl re-sends a
+            // request whose reused connection dies before any answer; it rewinds the body first
+            // when some of it was sent, and the refusal makes that a failure instead: the server
+            // may have acted on a POST it received whole (D62). With nothing sent, the resend is
+            // safe and still happens.
+            codes.append(hf_easy_setopt_long(handle, CURLOPT_POST, 1))
             codes.append(hf_easy_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-            codes.append(body.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return hf_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "") }
-                return hf_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
-            })
+            codes.append(hf_easy_setopt_read_function(handle, curlReadCallback))
+            codes.append(hf_easy_setopt_pointer(handle, CURLOPT_READDATA, context))
+            codes.append(hf_easy_setopt_seek_function(handle, curlSeekCallback))
         }
 
         var wire = request.headersForWire()
@@ -149,7 +160,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: Callbacks from libcurl (event thread)
 
-    fileprivate func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// Takes one header line; `false` stops the transfer (the head is over its size limit).
+    fileprivate func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        headSize += bytes.count
+        guard headSize <= request.limits.maximumHeadSize else {
+            abortReason = .headTooLarge(request)
+            return false
+        }
         // Trimmed as bytes: Foundation's `trimmingCharacters` goes through NSString on Linux and
         // cost ~6% of a small request's CPU (D25).
         let line = Self.trimmed(bytes[...], of: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
@@ -158,15 +175,16 @@ final class CurlTransfer: @unchecked Sendable {
             let parts = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
             status = parts.count > 1 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 0 : 0
             headers = HTTPHeaders()
-            return
+            return true
         }
         if line.isEmpty {
             if isFinalHeaderBlock { deliverHead() }
-            return
+            return true
         }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return true }
         let value = Self.trimmed(line[(colon + 1)...], of: [UInt8(ascii: " "), UInt8(ascii: "\t")])
         headers.add(name: String(decoding: line[..<colon], as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        return true
     }
 
     private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>, of set: [UInt8]) -> Slice<UnsafeRawBufferPointer> {
@@ -202,6 +220,17 @@ final class CurlTransfer: @unchecked Sendable {
         }
         received += bytes.count
         return bytes.count
+    }
+
+    /// Copies the next part of the request body into libcurl's buffer.
+    fileprivate func readBody(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let body = request.body, uploaded < body.count else { return 0 }
+        let count = min(buffer.count, body.count - uploaded)
+        body.withUnsafeBytes { bytes in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[uploaded..<(uploaded + count)]))
+        }
+        uploaded += count
+        return count
     }
 
     /// Hands a streaming caller the head as soon as the final header block is complete.
@@ -290,6 +319,12 @@ final class CurlTransfer: @unchecked Sendable {
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return HTTPTransportError(.timedOut, "Timed out talking to \(route).", detail: underlying)
+        case CURLE_SEND_FAIL_REWIND:
+            // libcurl wanted to send it again on a new connection; the read callback refused.
+            return HTTPTransportError(.connectionLost, "The connection closed after \(route) was sent, before any answer; it was not sent again, since the server may have acted on it.", detail: underlying)
+        case CURLE_OUT_OF_MEMORY where !headDelivered:
+            // libcurl's word for a header line over its 100 KB limit; no allocation failed.
+            return .headTooLarge(request)
         case CURLE_ABORTED_BY_CALLBACK:
             return .cancelled()
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
@@ -316,12 +351,24 @@ private func curlWriteCallback(
     return transfer.receiveBody(UnsafeRawBufferPointer(start: pointer, count: size * count))
 }
 
+private func curlReadCallback(
+    _ pointer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let context, let pointer else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.readBody(into: UnsafeMutableRawBufferPointer(start: pointer, count: size * count))
+}
+
+/// Refuses every rewind: see where the body is set up in `configure(handle:)`.
+private func curlSeekCallback(_ context: UnsafeMutableRawPointer?, _ offset: curl_off_t, _ origin: Int32) -> Int32 {
+    hf_curl_seekfunc_cantseek()
+}
+
 private func curlHeaderCallback(
     _ pointer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) -> Int {
     guard let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: pointer, count: size * count))
-    return size * count
+    return transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: pointer, count: size * count)) ? size * count : 0
 }
 #endif

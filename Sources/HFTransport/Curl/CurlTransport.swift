@@ -18,22 +18,41 @@ import Foundation
 /// its own; releasing it stops new requests, bodies still streaming are delivered to the end (or
 /// until their reader drops them), then its thread ends. A request's ``HTTPConnectionOptions``
 /// name its proxy and extra trusted authorities; without a proxy there, proxies come from the usual
-/// environment variables (`https_proxy`, `no_proxy`), as for the `curl` command.
+/// environment variables (`https_proxy`, `no_proxy`), as for the `curl` command. Each transport opens at most
+/// ``HTTPConnectionLimits`` connections; further requests wait for one.
 ///
 /// ```swift
 /// let client = HFClient(configuration: HFConfiguration(), transport: CurlTransport.shared)   // what Linux uses by default
 /// ```
 public final class CurlTransport: HTTPTransport {
-    /// The process-wide transport: one event thread and one connection cache for every client
-    /// that does not bring its own transport.
-    public static let shared = CurlTransport(engine: .shared)
+    /// The process-wide transport with the default connection limits: one event thread and one
+    /// connection cache for every client that does not bring its own transport.
+    public static let shared = shared(connectionLimits: HTTPConnectionLimits())
+
+    /// The process-wide transports, one per set of limits; they live as long as the process.
+    private static let sharedByLimits = LockedState<[HTTPConnectionLimits: CurlTransport]>([:])
+
+    /// The process-wide transport for `connectionLimits`: clients configured alike share one
+    /// event thread and one connection cache.
+    ///
+    /// ```swift
+    /// let transport = CurlTransport.shared(connectionLimits: HTTPConnectionLimits(perHost: 8))
+    /// ```
+    public static func shared(connectionLimits: HTTPConnectionLimits) -> CurlTransport {
+        sharedByLimits.withLock { transports in
+            if let transport = transports[connectionLimits] { return transport }
+            let transport = CurlTransport(engine: CurlEngine(connectionLimits: connectionLimits))
+            transports[connectionLimits] = transport
+            return transport
+        }
+    }
 
     private let engine: CurlEngine
     private let ownsEngine: Bool
 
     /// A transport with an event thread and a connection cache of its own.
-    public convenience init() {
-        self.init(engine: CurlEngine(), ownsEngine: true)
+    public convenience init(connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()) {
+        self.init(engine: CurlEngine(connectionLimits: connectionLimits), ownsEngine: true)
     }
 
     private init(engine: CurlEngine, ownsEngine: Bool = false) {

@@ -17,8 +17,15 @@ import Foundation
 /// ```
 ///
 /// Lines that arrive whole in one chunk are read in place; only a line split across chunks, and
-/// the data of the event being read, are copied, into buffers that keep their capacity.
+/// the data of the event being read, are copied, into buffers that keep their capacity. Those
+/// buffers never hold more than ``maximumEventSize`` bytes: an event that would pass it stops the
+/// parser (``isOverLimit``), so memory stays bounded however long a stream runs.
 public struct ServerSentEventParser: Sendable {
+    /// The most bytes of data one event may hold; a line still arriving may hold a few more (its
+    /// field name).
+    public let maximumEventSize: Int
+    /// `true` once an event passed ``maximumEventSize``; the parser then ignores further input.
+    public private(set) var isOverLimit = false
     /// The start of a line whose end has not arrived yet.
     private var carried: [UInt8] = []
     private var spare: [UInt8] = []
@@ -34,10 +41,13 @@ public struct ServerSentEventParser: Sendable {
     /// Creates a parser with nothing buffered.
     ///
     /// ```swift
-    /// var parser = ServerSentEventParser()
+    /// var parser = ServerSentEventParser(maximumEventSize: 1 << 20)
     /// let events = parser.events(from: Data("data: hi\n\n".utf8))
     /// ```
-    public init() {}
+    /// - Parameter maximumEventSize: the most bytes buffered for one event; unlimited by default.
+    public init(maximumEventSize: Int = .max) {
+        self.maximumEventSize = maximumEventSize
+    }
 
     /// The events completed by `chunk`, in order.
     public mutating func events(from chunk: Data) -> [ServerSentEvent] {
@@ -59,6 +69,7 @@ public struct ServerSentEventParser: Sendable {
     /// Feeds bytes and calls `onEvent` for each event they complete. The event's bytes are valid
     /// only during the call.
     package mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onEvent: (RawServerSentEvent) throws -> Void) rethrows {
+        guard !isOverLimit else { return }
         let count = bytes.count
         var index = 0
         if skipsLeadingLF, count > 0 {
@@ -83,6 +94,7 @@ public struct ServerSentEventParser: Sendable {
                 whole.removeAll(keepingCapacity: true)
                 swap(&whole, &carried)
             }
+            if isOverLimit { return }
             index += 1
             if byte == Self.cr {
                 if index < count {
@@ -94,13 +106,24 @@ public struct ServerSentEventParser: Sendable {
             lineStart = index
         }
         if lineStart < count {
+            // The line still arriving carries its field name too, hence the allowance.
+            guard carried.count + data.count + (count - lineStart) - Self.fieldAllowance <= maximumEventSize else { return overflow() }
             carried.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
         }
+    }
+
+    /// An event passed the limit: its buffers are freed and further input ignored.
+    private mutating func overflow() {
+        isOverLimit = true
+        carried = []
+        data = []
+        hasData = false
     }
 
     /// Ends the input: a last line without its line end is read, and an event left open is
     /// delivered with ``RawServerSentEvent/isComplete`` `false`.
     package mutating func finish(_ onEvent: (RawServerSentEvent) throws -> Void) rethrows {
+        guard !isOverLimit else { return }
         if !carried.isEmpty {
             var last: [UInt8] = []
             swap(&last, &carried)
@@ -129,6 +152,7 @@ public struct ServerSentEventParser: Sendable {
         if valueStart < line.count, line[valueStart] == Self.space { valueStart += 1 }
         let value = UnsafeRawBufferPointer(rebasing: line[valueStart...])
         if Self.equals(name, "data") {
+            guard data.count + (hasData ? 1 : 0) + value.count <= maximumEventSize else { return overflow() }
             if hasData { data.append(Self.lf) }
             data.append(contentsOf: value)
             hasData = true
@@ -172,6 +196,8 @@ public struct ServerSentEventParser: Sendable {
         return true
     }
 
+    /// Bytes a line may hold beyond the event's data: `data: ` and the like.
+    private static let fieldAllowance = 64
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
     private static let colon = UInt8(ascii: ":")

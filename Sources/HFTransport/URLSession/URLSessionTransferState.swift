@@ -102,6 +102,12 @@ final class URLSessionTransferState: @unchecked Sendable {
         for (name, value) in http.allHeaderFields {
             headers.add(name: "\(name)", value: "\(value)")
         }
+        // Counted as the wire has them, "Name: value" and CRLF, after the fact: URLSession holds
+        // the whole head already, and this still spares the caller a head no server should send.
+        guard headers.reduce(0, { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }) <= request.limits.maximumHeadSize else {
+            fail(.headTooLarge(request))
+            return
+        }
         let head = HTTPResponseHead(status: http.statusCode, headers: headers)
         let continuation = fields.withLock { fields -> CheckedContinuation<HTTPStreamingResponse, any Error>? in
             fields.headDelivered = true
@@ -159,11 +165,26 @@ final class URLSessionTransferState: @unchecked Sendable {
         let nsError = error as NSError
         if nsError.domain == NSURLErrorDomain, nsError.code == NSURLErrorCancelled {
             fail(.cancelled())
+        } else if Self.isHeadOverLibcurlLimit(nsError), !fields.withLock({ $0.headDelivered }) {
+            fail(.headTooLarge(request))
         } else if nsError.domain == NSURLErrorDomain, nsError.code == NSURLErrorTimedOut {
             fail(HTTPTransportError(.timedOut, "Timed out talking to \(request.route).", detail: nsError.localizedDescription))
         } else {
             fail(HTTPTransportError(Self.code(for: nsError), "The connection for \(request.route) failed.", detail: nsError.localizedDescription))
         }
+    }
+
+    /// Foundation on Linux runs on libcurl and passes on its text under an unknown error code:
+    /// "Out of memory" is libcurl refusing a header line over 100 KB (no allocation failed), and
+    /// "Too large response headers: …" headers over 300 KiB in all.
+    private static func isHeadOverLibcurlLimit(_ error: NSError) -> Bool {
+        #if canImport(FoundationNetworking)
+        guard error.domain == NSURLErrorDomain, error.code == NSURLErrorUnknown else { return false }
+        let text = error.localizedDescription
+        return text == "Out of memory" || text.hasPrefix("Too large response headers")
+        #else
+        return false
+        #endif
     }
 
     private static func code(for error: NSError) -> HTTPTransportError.Code {

@@ -27,13 +27,16 @@ public final class URLSessionTransport: HTTPTransport {
     /// Sessions for requests through a proxy, one per proxy, made from `session`'s configuration.
     private let proxiedSessions = LockedState<[URL: URLSession]>([:])
 
-    /// - Parameter configuration: the session configuration; caching and cookies are turned off,
-    ///   since inference responses are not cacheable and the Hub needs no cookies.
-    public init(configuration: URLSessionConfiguration = .ephemeral) {
+    /// - Parameters:
+    ///   - configuration: the session configuration; caching and cookies are turned off, since
+    ///     inference responses are not cacheable and the Hub needs no cookies.
+    ///   - connectionLimits: its `perHost` becomes the session's `httpMaximumConnectionsPerHost`
+    ///     (URLSession queues the requests beyond it); URLSession has no total limit.
+    public init(configuration: URLSessionConfiguration = .ephemeral, connectionLimits: HTTPConnectionLimits = HTTPConnectionLimits()) {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = max(configuration.httpMaximumConnectionsPerHost, 64)
+        configuration.httpMaximumConnectionsPerHost = max(1, connectionLimits.perHost)
         router = URLSessionTaskRouter()
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1

@@ -3,10 +3,10 @@ import Foundation
 /// The client's last step before the transport, run for every request that reaches the wire
 /// (each redirect hop included): offline mode, the URL's scheme, plain http only to loopback (or
 /// with ``HFConfiguration/allowsInsecureHTTP``), header names and values that cannot inject lines,
-/// a token that can be written as a header, a proxy given as `http://host:port`, and the context's
-/// deadline, which caps the transport's timeout (an attempt gets what remains). It also sets the
-/// configuration's trusted authorities and proxy on the request, whoever built it. A failure here
-/// means nothing was sent.
+/// a token that can be written as a header, a proxy given as `http://host:port`, positive timeouts,
+/// connection and stream limits, and the context's deadline, which caps the transport's timeout (an
+/// attempt gets what remains). It also sets the configuration's trusted authorities and proxy on
+/// the request, whoever built it. A failure here means nothing was sent.
 struct PreflightMiddleware: HFMiddleware {
     let configuration: HFConfiguration
     /// A timeout of zero or less in the configuration, found once (the configuration never changes).
@@ -14,11 +14,14 @@ struct PreflightMiddleware: HFMiddleware {
     /// Why the configuration's proxy cannot be used, found once.
     private let invalidProxy: String?
     private let connection: HTTPConnectionOptions
+    /// A connection or stream limit below 1, likewise.
+    private let invalidCountLimit: (field: String, value: Int)?
 
     init(configuration: HFConfiguration) {
         self.configuration = configuration
         invalidTimeout = [("requestTimeout", configuration.requestTimeout), ("streamIdleTimeout", configuration.streamIdleTimeout)]
             .first { $0.1 <= .zero }.map { (field: $0.0, value: $0.1) }
+        invalidCountLimit = configuration.invalidCountLimit
         invalidProxy = configuration.proxy.flatMap(Self.problem(withProxy:))
         connection = configuration.connection
     }
@@ -70,6 +73,9 @@ struct PreflightMiddleware: HFMiddleware {
         }
         if let invalidProxy {
             throw .validation(field: "proxy", invalidProxy)
+        }
+        if let (field, value) = invalidCountLimit {
+            throw .validation(field: field, "is \(value); it must be at least 1")
         }
         if let token = request.authorization, !token.isValidHeaderValue {
             throw .validation(field: "token", "the token has characters that cannot be sent in a header (control characters or non-ASCII); check where it was read from")
