@@ -58,6 +58,8 @@ let package = Package(
         // The README's first command: the main job end to end, offline on recorded traffic or live.
         .executableTarget(name: "HFDemo", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .executableTarget(name: "HFWaitProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFWaitProbe"),
+        // The soak (`Scripts/soak.sh`, release mode): thousands of faulted streams; not run by `swift test`.
+        .executableTarget(name: "HFSoak", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFReplay", "HFTestSupport"], path: "Tests/HFSoak"),
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFReplay", "HFTestSupport", "HFWaitProbe"]),
