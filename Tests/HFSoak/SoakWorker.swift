@@ -23,6 +23,8 @@ final class SoakWorker: Sendable {
 
     /// Reads stream `index` through `plan` and says how it ended.
     func run(stream index: Int, plan: ResponsePlan) async -> SoakOutcome {
+        // The server logs every request and response; forgotten here, so RSS measures the client.
+        server.clearLog()
         server.setPlan(plan, forRuleAt: chatRules[index])
         let stream = streams[index]
         let start = ContinuousClock.now
