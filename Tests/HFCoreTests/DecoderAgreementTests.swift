@@ -14,24 +14,20 @@ import Testing
 @Suite("Decoder agreement with JSONDecoder")
 struct DecoderAgreementTests {
     struct Record: Decodable, Equatable {
-        struct Item: Decodable, Equatable {
-            let label: String
-            let score: Double
-            let rank: Int?
-        }
-
-        let name: String
-        let count: Int
-        let small: Int8?
-        let unsigned: UInt32?
-        let big: UInt64?
-        let ratio: Double
+        // Required leaves: missing or null fails.
+        let name: String, ratio: Double
+        // Integers of several widths and signs, to meet their bounds.
+        let count: Int, small: Int8?, unsigned: UInt32?, big: UInt64?
         let flag: Bool?
-        let tags: [String]
-        let items: [Item]?
-        let table: [String: Int]?
-        let link: URL?
-        let blob: Data?
+        // Containers, required and optional.
+        let tags: [String], items: [Item]?, table: [String: Int]?
+        // Strings read by the rules for URL and base64.
+        let link: URL?, blob: Data?
+    }
+
+    /// An element of ``Record/items``.
+    struct Item: Decodable, Equatable {
+        let label: String, score: Double, rank: Int?
     }
 
     /// Generated members of ``Record``.
