@@ -32,7 +32,7 @@ enum SoakFault: String, CaseIterable, Sendable {
     /// The outcomes that are correct for this fault: `nil` stands for the whole answer.
     ///
     /// A cut after the answer's last event ends the stream normally (the body ended after the
-    /// final event), so a reset or truncation may also give the whole answer.
+    /// final event, or `[DONE]` arrived), so a reset, truncation or stall may also give the whole answer.
     var allowedOutcomes: Set<HFError.Category?> {
         switch self {
         case .none, .slowBytes: return [nil]

@@ -1,3 +1,4 @@
+import Foundation
 import HFCore
 
 /// What the soak saw, per fault: how each stream ended, how long it took, and every outcome that

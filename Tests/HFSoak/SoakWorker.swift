@@ -35,7 +35,7 @@ final class SoakWorker: Sendable {
             }
             return SoakOutcome(text: text, error: nil, duration: .now - start)
         } catch {
-            return SoakOutcome(text: text, error: error as? HFError ?? HFError(caught: error), duration: .now - start)
+            return SoakOutcome(text: text, error: HFError(caught: error), duration: .now - start)
         }
     }
 
