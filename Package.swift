@@ -64,6 +64,8 @@ let package = Package(
         // Recorded traffic for another process: the Integrations package's command-line tests run it.
         .executableTarget(name: "HFReplayServe", dependencies: ["HFReplay"], path: "Tests/HFReplayServe"),
         .executableTarget(name: "HFConnectionProbe", dependencies: ["HFCore", "HFReplay", "HFTestSupport"], path: "Tests/HFConnectionProbe"),
+        // The soak (`Scripts/soak.sh`, release mode): thousands of faulted streams; not run by `swift test`.
+        .executableTarget(name: "HFSoak", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFReplay", "HFTestSupport"], path: "Tests/HFSoak"),
 
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"]),

@@ -7,6 +7,8 @@ import HFTestSupport
 /// form, and white space of every kind between tokens.
 struct RandomJSON {
     var random: SplitMix64
+    /// Whether objects are now and then written with a key twice (readers disagree on which wins).
+    var repeatsKeys = true
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -22,7 +24,7 @@ struct RandomJSON {
         return (text, value)
     }
 
-    private mutating func chance(_ percent: Int) -> Bool {
+    mutating func chance(_ percent: Int) -> Bool {
         Int.random(in: 0..<100, using: &random) < percent
     }
 
@@ -49,13 +51,13 @@ struct RandomJSON {
         }
     }
 
-    private mutating func integer() -> Int64 {
+    mutating func integer() -> Int64 {
         let bits = Int.random(in: 0...63, using: &random)
         let magnitude = Int64.random(in: 0...(Int64.max >> (63 - bits)), using: &random)
         return chance(50) ? -magnitude : magnitude
     }
 
-    private mutating func double() -> Double {
+    mutating func double() -> Double {
         switch Int.random(in: 0..<4, using: &random) {
         case 0: return Double.random(in: -1...1, using: &random)
         case 1: return Double(Int.random(in: -1_000_000...1_000_000, using: &random)) / 1000
@@ -73,7 +75,7 @@ struct RandomJSON {
         "é", "ß", "\u{7FF}", "\u{800}", "€", "\u{D7FF}", "\u{E000}", "\u{FFFD}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}",
     ]
 
-    private mutating func string() -> String {
+    mutating func string() -> String {
         var scalars = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0...8, using: &random) {
             scalars.append(chance(60) ? Unicode.Scalar(UInt8.random(in: 0x61...0x7A, using: &random)) : Self.characters.randomElement(using: &random)!)
@@ -90,7 +92,7 @@ struct RandomJSON {
         }
     }
 
-    private mutating func write(_ value: JSONValue, to text: inout [UInt8]) {
+    mutating func write(_ value: JSONValue, to text: inout [UInt8]) {
         switch value {
         case .null: text += Array("null".utf8)
         case .bool(let flag): text += Array((flag ? "true" : "false").utf8)
@@ -114,7 +116,7 @@ struct RandomJSON {
             // first with a value the second replaces.
             text.append(UInt8(ascii: "{"))
             var first = true
-            if let (key, _) = object.first(where: { _ in true }), chance(20) {
+            if repeatsKeys, let (key, _) = object.first(where: { _ in true }), chance(20) {
                 write(key, to: &text)
                 text.append(UInt8(ascii: ":"))
                 write(.integer(0), to: &text)

@@ -62,6 +62,30 @@ struct SSEParserTests {
         }
     }
 
+    @Test("a recorded stream cut into many random pieces (seeded), with each kind of line end, reads as it does whole", arguments: RecordedStream.all)
+    func randomPieces(_ stream: RecordedStream) throws {
+        let text = String(decoding: try stream.body, as: UTF8.self)
+        let whole = Self.parse(text)
+        var random = SplitMix64(seed: 0x55E_C0DE ^ UInt64(text.utf8.count))
+        var misread: [String] = []
+        for ending in ["\n", "\r\n", "\r"] {
+            let body = Data(text.replacingOccurrences(of: "\n", with: ending).utf8)
+            for round in 0..<200 {
+                // Pieces up to 2, 8, 64 or 512 bytes: many carried lines, split line ends and events.
+                let largest = [2, 8, 64, 512][round % 4]
+                var pieces: [Data] = []
+                var start = 0
+                while start < body.count {
+                    let end = min(body.count, start + Int.random(in: 1...largest, using: &random))
+                    pieces.append(body.subdata(in: start..<end))
+                    start = end
+                }
+                if Self.parse(pieces) != whole { misread.append("\(ending.debugDescription), round \(round)") }
+            }
+        }
+        #expect(misread.isEmpty, "\(misread.count) cuttings read differently: \(misread.prefix(5))")
+    }
+
     @Test("a CR ending one chunk and an LF starting the next are one line end, not an empty line")
     func splitCRLF() {
         let events = Self.parse([Data("data: a\r".utf8), Data("\ndata: b\r\n\r\n".utf8)])
