@@ -103,9 +103,6 @@ final class CurlTransfer: @unchecked Sendable {
             codes.append(hf_easy_setopt_string(handle, CURLOPT_NOPROXY, ""))
         }
         codes.append(hf_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
-        // A burst of requests to a new host waits for the first connection to say whether it
-        // multiplexes (HTTP/2) rather than opening a connection each.
-        codes.append(hf_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1))
         // Through an https proxy, the proxy's "200 Connection established" block must not pass for
         // the server's head.
         codes.append(hf_easy_setopt_long(handle, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1))
