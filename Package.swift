@@ -75,7 +75,7 @@ let package = Package(
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
         .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
-        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFSyncTests", dependencies: ["HFSync", "HFReplay", "HFTestSupport"]),

@@ -117,46 +117,66 @@ struct EmbeddingsReader {
 
     private mutating func readObject() throws(Failure) -> Embeddings {
         try reader.beginObject()
-        var order: [Int]?
+        var layout: (rowOrder: [Int], shape: EmbeddingShape)?
         while let key = try reader.nextKey() {
             if key == "data" {
-                guard order == nil else { throw reader.fail("the response object has two `data` keys") }
-                order = try readDataArray()
+                guard layout == nil else { throw reader.fail("the response object has two `data` keys") }
+                layout = try readDataArray()
             } else {
                 try reader.skipValue()
             }
         }
-        guard let order else { throw reader.fail("the response object has no `data` array of embeddings", at: 0) }
+        guard let layout else { throw reader.fail("the response object has no `data` array of embeddings", at: 0) }
+        let order = layout.rowOrder
         let values = order == Array(order.indices) ? storage.makeArray() : storage.makeArray(rowOrder: order, dimension: dimension)
-        return Embeddings(trusted: values, dimension: max(dimension, 0), shape: .matrix)
+        return Embeddings(trusted: values, dimension: max(dimension, 0), shape: layout.shape)
     }
 
-    /// Reads `[{"embedding": […], "index": i, …}, …]` and returns, for each output row, the row
-    /// read that belongs there (by `index`, or arrival order when items have none).
-    private mutating func readDataArray() throws(Failure) -> [Int] {
+    /// Reads `[{"embedding": …, "index": i, …}, …]` and returns, for each output row, the row read
+    /// that belongs there (items by `index`, or arrival order when they have none), and the shape:
+    /// `.matrix` when every `embedding` is one vector, `.tokens` when every one is a list of token
+    /// vectors (llama.cpp's server answers so for a model without pooling).
+    private mutating func readDataArray() throws(Failure) -> (rowOrder: [Int], shape: EmbeddingShape) {
         let start = reader.offset
         guard try reader.peekKind() == .array else { throw reader.fail("expected '[' to start `data`, found \(reader.found)") }
         try reader.beginArray()
-        var indices: [Int] = []
+        var items: [(index: Int, tokens: Int?)] = []
         while try reader.nextElement() {
-            indices.append(try readDataItem(position: indices.count))
-        }
-        // Place row r at position indices[r]; the indices must be a permutation of 0..<n.
-        var order = [Int](repeating: -1, count: indices.count)
-        for (row, index) in indices.enumerated() {
-            guard index < order.count, order[index] < 0 else {
-                throw reader.fail("the `index` values of `data` are not 0..<\(indices.count) each once", at: start)
+            let item = try readDataItem(position: items.count)
+            if let first = items.first, (first.tokens == nil) != (item.tokens == nil) {
+                throw reader.fail("`data` mixes single vectors with lists of token vectors", at: start)
             }
-            order[index] = row
+            items.append(item)
         }
-        return order
+        // Place item r at position items[r].index; the indices must be a permutation of 0..<n.
+        var order = [Int](repeating: -1, count: items.count)
+        for (item, entry) in items.enumerated() {
+            guard entry.index < order.count, order[entry.index] < 0 else {
+                throw reader.fail("the `index` values of `data` are not 0..<\(items.count) each once", at: start)
+            }
+            order[entry.index] = item
+        }
+        guard items.first?.tokens != nil else { return (order, .matrix) }
+        // Token-level: item r owns rows firstRow[r] ..< firstRow[r] + tokens.
+        let counts = items.map { $0.tokens ?? 0 }
+        var firstRow: [Int] = []
+        var row = 0
+        for count in counts {
+            firstRow.append(row)
+            row += count
+        }
+        let rowOrder = order.flatMap { item in firstRow[item]..<(firstRow[item] + counts[item]) }
+        return (rowOrder, .tokens(order.map { counts[$0] }))
     }
 
-    private mutating func readDataItem(position: Int) throws(Failure) -> Int {
+    /// Reads one item of `data`: its `index`, and its token count when `embedding` is a list of
+    /// token vectors rather than one vector.
+    private mutating func readDataItem(position: Int) throws(Failure) -> (index: Int, tokens: Int?) {
         let start = reader.offset
         guard try reader.peekKind() == .object else { throw reader.fail("expected '{' for an item of `data`, found \(reader.found)") }
         try reader.beginObject()
         var index: Int?
+        var tokens: Int?
         var hasEmbedding = false
         while let key = try reader.nextKey() {
             if key == "embedding" {
@@ -164,7 +184,13 @@ struct EmbeddingsReader {
                 guard try reader.peekKind() == .array else {
                     throw reader.fail("`embedding` is \(reader.found), not an array of numbers (base64 output is not read; request float encoding)")
                 }
-                try readVector()
+                var probe = reader
+                try probe.beginArray()
+                if try probe.nextElement(), try probe.peekKind() == .array {
+                    tokens = try readTokenVectors()
+                } else {
+                    try readVector()
+                }
                 hasEmbedding = true
             } else if key == "index" {
                 let indexStart = reader.offset
@@ -177,6 +203,20 @@ struct EmbeddingsReader {
             }
         }
         guard hasEmbedding else { throw reader.fail("item \(position) of `data` has no `embedding`", at: start) }
-        return index ?? position
+        return (index ?? position, tokens)
+    }
+
+    /// Reads `[[number, …], …]`, one vector per token, and returns how many there were.
+    private mutating func readTokenVectors() throws(Failure) -> Int {
+        try reader.beginArray()
+        var count = 0
+        while try reader.nextElement() {
+            guard try reader.peekKind() == .array else {
+                throw reader.fail("expected '[' for a token's vector, found \(reader.found): the arrays are nested unevenly")
+            }
+            try readVector()
+            count += 1
+        }
+        return count
     }
 }
