@@ -34,7 +34,7 @@ run_tool swift-symbolgraph-extract "${sdk[@]}" \
   -module-name HFFull -target "$triple" \
   -I "$bin/Modules" -I "$bin" -I Sources/CCurl \
   -minimum-access-level public -skip-synthesized-members \
-  -experimental-allowed-reexported-modules=HFCore,HFInference,HFStreaming,HFEmbeddings,HFSimilarity,HFModels,HFMultimodal,HFEnterprise,HFJSON,HFTransport \
+  -experimental-allowed-reexported-modules=HFCore,HFInference,HFStreaming,HFEmbeddings,HFSimilarity,HFModels,HFMultimodal,HFEnterprise,HFSync,HFJSON,HFTransport \
   -output-dir "$out/symbol-graphs"
 
 echo "== public declarations without a doc comment" >&2

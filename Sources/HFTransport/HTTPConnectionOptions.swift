@@ -18,6 +18,12 @@ public struct HTTPConnectionOptions: Sendable, Hashable {
     /// URLSession uses the system settings).
     public var proxy: URL?
 
+    /// Options with the given extra authorities and proxy; the defaults are the platform's own
+    /// trust store and proxy settings.
+    ///
+    /// ```swift
+    /// let options = HTTPConnectionOptions(additionalTrustedCertificates: [companyRootDER])
+    /// ```
     public init(additionalTrustedCertificates: [Data] = [], proxy: URL? = nil) {
         self.additionalTrustedCertificates = additionalTrustedCertificates
         self.proxy = proxy

@@ -105,4 +105,22 @@ struct BlockingStreamTests {
         #expect(first != nil)
         #expect(await server.waitForDisconnect(timeout: .seconds(5)))
     }
+
+    @Test("the README's blocking stream: every recorded piece, read on a plain thread")
+    func readmeExample() async throws {
+        let (server, client, request, recorded) = try RecordedChat.setUp(RecordedChat.streamStem)
+        let events = RecordedChat.events(try #require(recorded.inferenceInteraction).response.body)
+
+        let text = try await offCooperativePool {
+            // README sync begins
+            let stream = try client.sync.chatStream(request, via: .provider(.together))
+            var text = ""
+            while let chunk = try stream.next() { text += chunk.text ?? "" }
+            // README sync ends
+            return text
+        }
+
+        #expect(text == events.compactMap(\.text).joined())
+        #expect(server.unmatchedRequests.isEmpty)
+    }
 }

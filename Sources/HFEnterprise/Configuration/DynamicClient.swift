@@ -16,7 +16,7 @@ public actor DynamicClient {
     private let middleware: [any HFMiddleware]
     private var cached: (version: Int, client: HFClient)?
 
-    /// Clients for `store`'s versions, on `transport` (the platform's default when `nil`), each
+    /// Clients for `store`'s versions, on `transport` (the platform's default, with the default connection limits, when `nil`), each
     /// with `middleware`. Middleware is shared by every version: a cache keeps its entries across
     /// a change of token, so give each account its own `CacheMiddleware` partition.
     public init(store: ConfigurationStore, transport: (any HTTPTransport)? = nil, middleware: [any HFMiddleware] = []) {
