@@ -9,7 +9,7 @@ import Testing
 /// at or past its type's bounds, a whole number written with a fraction, `null`, missing, or a
 /// value of another kind. Both must accept the same documents and decode them to equal values.
 ///
-/// No key is written twice: there the readers differ by design (D68): ours keeps the last value,
+/// No key is written twice: there the readers differ by design (D66): ours keeps the last value,
 /// as `JSONSerialization`, JavaScript and Python do; `JSONDecoder` on Linux keeps the first.
 @Suite("Decoder agreement with JSONDecoder")
 struct DecoderAgreementTests {

@@ -7,7 +7,7 @@ import Testing
 /// Every recorded chat request, reply and stream event decoded into our types with Foundation's
 /// `JSONDecoder` and encoded again with `JSONEncoder`: the JSON that comes out equals the JSON that
 /// went in, but for the members the types intentionally leave out (listed in
-/// ``RecordedJSON/unmodelled``, see decision D72) and `null` members, which read as absent.
+/// ``RecordedJSON/unmodelled``, see decision D70) and `null` members, which read as absent.
 @Suite("Codable round trips over the recordings")
 struct CodableRoundTripTests {
     @Test("every recorded chat request: ChatCompletionRequest decodes and encodes it back", arguments: RecordedJSON.bodies(.chatRequest))

@@ -27,7 +27,7 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
         "a provider's job or media envelope, read into MediaOutput", "a legacy task the API does not offer",
     ]
 
-    /// Members the reply types leave out on purpose (decision D72): providers' extras that no
+    /// Members the reply types leave out on purpose (decision D70): providers' extras that no
     /// caller of this package reads. Chat members are not confused with task members: no chat
     /// reply has a top-level `inferred_languages`, no task reply a `usage`. Paths are `.`-separated, with `[]` for "each element".
     static let unmodelled: Set<String> = [
@@ -143,7 +143,7 @@ struct RecordedJSON: Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// The form we write for members servers send in more than one form (decision D72).
+    /// The form we write for members servers send in more than one form (decision D70).
     private static func normalizedForm(_ value: JSONValue, at path: String) -> JSONValue {
         if path.hasSuffix("tool_calls[].function.arguments"), value.stringValue == nil { return .string(value.description) }
         if path.hasSuffix("tool_calls[].id"), value.stringValue == nil { return .string(value.description) }

@@ -132,7 +132,7 @@ final class CurlTransfer: @unchecked Sendable {
             // The body goes out through a read callback that cannot rewind. libcurl re-sends a
             // request whose reused connection dies before any answer; it rewinds the body first
             // when some of it was sent, and the refusal makes that a failure instead: the server
-            // may have acted on a POST it received whole (D62). With nothing sent, the resend is
+            // may have acted on a POST it received whole (D60). With nothing sent, the resend is
             // safe and still happens.
             codes.append(hf_easy_setopt_long(handle, CURLOPT_POST, 1))
             codes.append(hf_easy_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
