@@ -100,9 +100,8 @@ struct TransportTests {
     @Test("streaming hands over the first event while the rest is held back", arguments: TransportKind.available)
     func streamsAsItArrives(_ kind: TransportKind) async throws {
         // The server sends the first event, then holds the rest for 120 s. A transport that buffered
-        // the body would have nothing to give for 120 s; one that streams hands over the first event
-        // at once. The 60 s bound leaves room for a test runner whose two threads are busy with
-        // CPU-heavy neighbours, without weakening the point (a passing run takes milliseconds).
+        // the body would hand over the whole body as its first piece; one that streams hands over
+        // exactly the first event. The check is on content, not on time.
         let recorded = try RecordedCase.load(Self.streamCase)
         let chat = recorded.interactions[1]
         let body = try #require(chat.response.bodyText)
@@ -111,12 +110,10 @@ struct TransportTests {
         let client = HFClient.replaying(server, transport: kind.make())
         let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json", accept: "text/event-stream")
 
-        let started = ContinuousClock.now
         let response = try await client.stream(request)
         var iterator = response.body.makeAsyncIterator()
         let first = try #require(try await iterator.next())
 
-        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(first == server.servedBody(for: chat.response).prefix(firstEvent))
         #expect(server.responses.first?.lastBodyByteAt == nil || server.responses.first?.outcome == .inProgress)
     }
@@ -212,13 +209,13 @@ struct TransportTests {
     func requestTimeout(_ kind: TransportKind) async throws {
         let recorded = try RecordedCase.load(Self.chatCase)
         let chat = recorded.interactions[1]
-        let server = try ReplayServer(case: recorded, plan: ResponsePlan(delayBeforeHead: .seconds(30)))
+        // The head would come after two minutes: a timeout that never fired ends in success, not `.timeout`,
+        // so the test fails without asserting a duration (timed assertions flake on a loaded 2-core runner).
+        let server = try ReplayServer(case: recorded, plan: ResponsePlan(delayBeforeHead: .seconds(120)))
         let client = HFClient.replaying(server, transport: kind.make()) { $0.requestTimeout = .milliseconds(300) }
         let request = client.makeRequest(.post, url: server.url(for: chat.request.url), body: chat.request.body, contentType: "application/json")
-        let started = ContinuousClock.now
         let error = await #expect(throws: HFError.self) { try await client.send(request) }
         #expect(error?.category == .timeout)
-        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(await server.waitForDisconnect(timeout: .seconds(5)))
     }
 

@@ -83,7 +83,7 @@ struct ChatCommandTests {
 
         #expect(run.status == 3)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("hf: HFError.authentication: Invalid username or password. (status 401"))
+        #expect(run.stderr.hasPrefix("hf: HFError.authentication: Invalid username or password (status 401"))
         #expect(run.stderr.contains("Check that HF_TOKEN holds a valid token"))
         #expect(!run.stderr.contains(token) && !run.stdout.contains(token))
         #expect(requests.map(\.authorization) == ["Bearer \(token)"])
