@@ -68,10 +68,10 @@ let package = Package(
         .executableTarget(name: "HFSoak", dependencies: ["HFCore", "HFInference", "HFStreaming", "HFReplay", "HFTestSupport"], path: "Tests/HFSoak"),
 
         // MARK: Tests
-        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"]),
+        .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"], exclude: ["Fixtures"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
         .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
-        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"], exclude: ["Fixtures"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
         .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),

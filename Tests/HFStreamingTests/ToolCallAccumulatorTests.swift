@@ -1,5 +1,7 @@
+import Foundation
 import HFCore
 import HFInference
+import HFTestSupport
 import Testing
 
 import HFStreaming
@@ -26,6 +28,21 @@ struct ToolCallAccumulatorTests {
             ToolCall(id: "call_b", function: FunctionCall(name: "get_time", arguments: "{}")),
         ])
         #expect(try calls.toolCalls[0].function.parsedArguments() == ["city": "Paris"])
+    }
+
+    @Test("llama.cpp's stream, which repeats the whole name in every fragment, gives the name once (Fixtures/ORIGIN.md)")
+    func repeatedName() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/llamacpp-tool-call-stream.txt")
+        let events = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n")
+            .filter { $0.hasPrefix("data: {") }
+            .map { Data($0.dropFirst("data: ".count).utf8) }
+        #expect(events.count == 17)
+        var calls = ToolCallAccumulator()
+        for event in events { calls.add(try JSONDecoder().decode(ChatCompletionChunk.self, from: event)) }
+        let call = try #require(calls.toolCalls.only)
+        #expect(call.function.name == "get_weather")
+        #expect(call.id.hasPrefix("call__0_get_weather_cmpl-"))
+        #expect(try call.function.parsedArguments() == ["city": "Rome"])
     }
 
     @Test("fragments without an index continue the last call")

@@ -15,7 +15,7 @@ extension HFError {
         self.init(
             category: category,
             message: message,
-            recoverySuggestion: Self.suggestion(status: status, category: category, errorCode: response.headers["X-Error-Code"], url: url)
+            recoverySuggestion: Self.suggestion(status: status, category: category, errorCode: response.headers["X-Error-Code"] ?? body.code, url: url)
         )
         self.status = status
         self.requestID = response.headers["X-Request-Id"] ?? response.headers["X-Amzn-Trace-Id"] ?? response.headers["X-Amz-Cf-Id"]
@@ -49,6 +49,8 @@ extension HFError {
             return "This model is gated: accept its conditions on its Hugging Face page with the account that owns the token."
         case (_, "RepoNotFound"?):
             return "Check the model id (namespace/name). A private model also needs a token with read access to it."
+        case (_, "context_length_exceeded"?):
+            return "The messages and max_tokens together do not fit the model's context window: shorten or drop earlier messages, or lower max_tokens."
         case (401, _) where isHub:
             return "The Hub answers 401 for a bad token and for a private, gated or non-existent repository: check the model id and that the token can read it."
         case (401, _):
@@ -62,7 +64,8 @@ extension HFError {
         case (400, _), (422, _):
             return "The server rejected the request's content: correct what the message names and send again."
         case (500..<600, _) where category == .api:
-            return "The router or provider failed; retry later or pick another provider."
+            // Some OpenAI-compatible servers (llama-cpp-python) answer 500 for a parameter they reject.
+            return "The server failed on this request. If its message names a request field, correct that field; otherwise retry later or pick another provider."
         default:
             return category.defaultRecoverySuggestion
         }

@@ -48,7 +48,8 @@ public struct ToolCallAccumulator: Sendable {
             }
             if let id = delta.id, !id.isEmpty { partial[index]?.id = id }
             if let type = delta.type, !type.isEmpty { partial[index]?.type = type }
-            if let name = delta.function?.name { partial[index]?.name += name }
+            // OpenAI sends the name once; llama-cpp-python repeats the whole name in every fragment.
+            if let name = delta.function?.name, partial[index]?.name != name { partial[index]?.name += name }
             if let arguments = delta.function?.arguments { partial[index]?.arguments += arguments }
         }
     }
