@@ -70,11 +70,13 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "HFCoreTests", dependencies: ["HFCore", "HFJSON", "HFTransport", "HFReplay", "HFTestSupport", "HFWaitProbe", "HFConnectionProbe"], exclude: ["Fixtures"]),
         .testTarget(name: "HFReplayTests", dependencies: ["HFReplay", "HFCore"]),
-        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"]),
+        .testTarget(name: "HFInferenceTests", dependencies: ["HFInference", "HFJSON", "HFReplay", "HFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HFStreamingTests", dependencies: ["HFStreaming", "HFJSON", "HFInference", "HFReplay", "HFTestSupport"], exclude: ["Fixtures"]),
         // Live tests call the real router; they run only with HF_LIVE=1 (and then need a token).
         .testTarget(name: "HFFullTests", dependencies: ["HFFull", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFLiveTests", dependencies: ["HFInference", "HFStreaming"]),
+        // Against a real llama.cpp server that Scripts/e2e.sh starts; skipped (and said so) without it.
+        .testTarget(name: "HFEndToEndTests", dependencies: ["HFFull"]),
         .testTarget(name: "HFEmbeddingsTests", dependencies: ["HFEmbeddings", "HFReplay", "HFTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HFSimilarityTests", dependencies: ["HFSimilarity", "HFReplay", "HFTestSupport"]),
         .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "HFReplay", "HFTestSupport"]),

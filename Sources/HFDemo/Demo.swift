@@ -5,8 +5,9 @@
 //
 //   Scripts/demo.sh            offline: a loopback replay server serves real recorded responses
 //   HF_TOKEN=hf_… Scripts/demo.sh   live: the real router and Hub
+//   Scripts/demo.sh --local    live against a llama.cpp server started here (LocalDemo.swift)
 //
-// The calls are the same in both modes; only the base URLs differ.
+// The calls are the same in the first two modes; only the base URLs differ.
 import Foundation
 import HFFull
 
@@ -18,6 +19,11 @@ struct Demo {
 
     static func main() async {
         do {
+            if let local = ProcessInfo.processInfo.environment["HF_DEMO_LOCAL_URL"].flatMap({ URL(string: $0) }) {
+                say("Local mode: a llama.cpp server started by Scripts/demo.sh --local at \(local.absoluteString), with a tiny random-weight model (its answers are gibberish, made and streamed for real). No token needed.")
+                try await LocalDemo.run(HFClient(), server: local)
+                return
+            }
             let live = ProcessInfo.processInfo.environment["HF_TOKEN"].map { !$0.isEmpty } ?? false
             let offline: OfflineServer? = live ? nil : try OfflineServer()
             let client = offline?.client ?? HFClient()
@@ -46,26 +52,7 @@ struct Demo {
         var streamed = ChatCompletionRequest(model: chatModel, messages: [.user(prompt)])
         streamed.maxTokens = 20
         streamed.streamOptions = StreamOptions()   // live providers send the token usage only when asked
-        let clock = ContinuousClock()
-        let start = clock.now
-        var firstToken: Duration?
-        var finishReason: FinishReason?
-        var usage: TokenUsage?
-        for try await chunk in try client.inference.chatStream(streamed) {
-            if let text = chunk.text, !text.isEmpty {
-                firstToken = firstToken ?? clock.now - start
-                say(text, terminator: "")
-            }
-            finishReason = chunk.finishReason ?? finishReason
-            usage = chunk.usage ?? usage
-        }
-        let total = clock.now - start
-        say("")
-        say("  finish reason: \(finishReason?.rawValue ?? "none sent")\(finishReason == .length ? " (the answer stopped at max_tokens = \(streamed.maxTokens ?? 0), mid-sentence)" : "")")
-        if let usage {
-            say("  tokens: \(usage.promptTokens.map(String.init) ?? "?") prompt + \(usage.completionTokens.map(String.init) ?? "?") completion = \(usage.totalTokens.map(String.init) ?? "?")")
-        }
-        say("  latency: first token after \(milliseconds(firstToken)), whole answer \(milliseconds(total))\(offline ? " (the replay server sends one event every \(milliseconds(OfflineServer.eventDelay)))" : "")")
+        try await stream(streamed, through: client, via: .router, note: offline ? " (the replay server sends one event every \(milliseconds(OfflineServer.eventDelay)))" : "")
 
         section("3. Embeddings and similarity (\(embeddingModel))")
         let sentence = "Hi, who are you?"
@@ -105,6 +92,31 @@ struct Demo {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hf-demo-astronaut.\(image.fileExtension)")
         try image.write(to: file)
         say("  \(image.contentType), \(image.data.count) bytes, written to \(file.path)")
+    }
+
+    /// Prints the answer as it streams, then its finish reason, token usage (when the server sent
+    /// it) and latency; `note` follows the latency.
+    static func stream(_ request: ChatCompletionRequest, through client: HFClient, via target: ChatTarget, note: String) async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var firstToken: Duration?
+        var finishReason: FinishReason?
+        var usage: TokenUsage?
+        for try await chunk in try client.inference.chatStream(request, via: target) {
+            if let text = chunk.text, !text.isEmpty {
+                firstToken = firstToken ?? clock.now - start
+                say(text, terminator: "")
+            }
+            finishReason = chunk.finishReason ?? finishReason
+            usage = chunk.usage ?? usage
+        }
+        let total = clock.now - start
+        say("")
+        say("  finish reason: \(finishReason?.rawValue ?? "none sent")\(finishReason == .length ? " (the answer stopped at max_tokens = \(request.maxTokens ?? 0), mid-sentence)" : "")")
+        if let usage {
+            say("  tokens: \(usage.promptTokens.map(String.init) ?? "?") prompt + \(usage.completionTokens.map(String.init) ?? "?") completion = \(usage.totalTokens.map(String.init) ?? "?")")
+        }
+        say("  latency: first token after \(milliseconds(firstToken)), whole answer \(milliseconds(total))\(note)")
     }
 
     static func milliseconds(_ duration: Duration?) -> String {

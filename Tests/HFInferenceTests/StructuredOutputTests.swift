@@ -84,4 +84,23 @@ struct StructuredOutputTests {
         #expect(error?.recoverySuggestion.contains("responseFormat") == true)
         #expect("\(String(describing: error))".contains(testToken) == false)
     }
+
+    @Test("JSON cut off at the token limit (a real llama.cpp reply, Fixtures/ORIGIN.md) says to raise maxTokens")
+    func cutAtTokenLimit() throws {
+        struct Verdict: Decodable {
+            let ok: Bool
+            let count: Int
+        }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/llamacpp-json-cut-at-max-tokens.json")
+        let completion = try JSONDecoder().decode(ChatCompletion.self, from: try Data(contentsOf: url))
+        #expect(completion.choices.first?.finishReason == .length)
+
+        let error = #expect(throws: HFError.self) { try completion.decode(as: Verdict.self) }
+        #expect(error?.category == .decoding)
+        #expect(error?.bodySnippet == #"{ "ok": false"#)
+        #expect(error?.recoverySuggestion.contains("raise `maxTokens`") == true)
+        // The message alone knows nothing of the finish reason: the general suggestion.
+        let fromMessage = #expect(throws: HFError.self) { try completion.choices[0].message.decode(as: Verdict.self) }
+        #expect(fromMessage?.recoverySuggestion.contains("responseFormat") == true)
+    }
 }

@@ -10,7 +10,8 @@ extension ChatCompletion {
     /// Whitespace around the JSON, and a Markdown code fence some models wrap it in, are ignored.
     /// Throws a ``HFError/Category/decoding`` error when there is no content (no choice, or only
     /// tool calls), or when it is not JSON of `Value`'s shape; the error says where and quotes the
-    /// content (its first 200 characters, in ``HFError/bodySnippet`` too).
+    /// content (its first 200 characters, in ``HFError/bodySnippet`` too). When the answer stopped
+    /// at the token limit, the suggestion says to raise `maxTokens`.
     ///
     /// ```swift
     /// struct Outing: Decodable { let location: String; let animals: [String] }
@@ -19,10 +20,16 @@ extension ChatCompletion {
     /// let outing = try await client.inference.chat(request).decode(as: Outing.self)
     /// ```
     public func decode<Value: Decodable>(as type: Value.Type = Value.self, using decoder: JSONDecoder = JSONDecoder()) throws(HFError) -> Value {
-        guard let message = choices.first?.message else {
+        guard let choice = choices.first else {
             throw HFError(category: .decoding, message: "The reply has no choices, so there is no content to decode as \(Value.self).")
         }
-        return try message.decode(as: type, using: decoder)
+        do {
+            return try choice.message.decode(as: type, using: decoder)
+        } catch var error where choice.finishReason == .length {
+            // JSON cut off by the token limit is the usual cause, not a model that ignored the format.
+            error.recoverySuggestion = "The answer stopped at the token limit (finish reason `length`) before the JSON was complete: raise `maxTokens` and send again."
+            throw error
+        }
     }
 }
 
