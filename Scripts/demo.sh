@@ -7,7 +7,7 @@
 #   Scripts/demo.sh            offline (recorded responses), or live with HF_TOKEN
 #   Scripts/demo.sh --local    live against a llama.cpp server started here, no token: chat,
 #                              streaming, a tool call, JSON output and embeddings from a tiny
-#                              random-weight model (builds the server the first time, ~4 minutes)
+#                              random-weight model (builds the server the first time, ~6 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests against a real server running here: llama.cpp's OpenAI-compatible server (PyPI's
 # llama-cpp-python) with a tiny random-weight model written at run time. It builds the server into
-# a cached virtual environment (about 4 minutes the first time), starts it on a free loopback port,
+# a cached virtual environment (about 6 minutes the first time), starts it on a free loopback port,
 # runs the HFEndToEndTests target against it, stops it, and reports the figures: time to the first
 # streamed piece and pieces per second through this client, beside the same stream read by a
 # bare Python client in the same run.
@@ -47,4 +47,4 @@ echo "== e2e: passed: ${summary#✔ }" >&2
 echo "== e2e figures (this client, through the public API):" >&2
 grep -E '^e2e figure: ' "$log" | sed 's/^e2e figure: /   /' >&2
 echo "== e2e baseline, the same stream read without this client:" >&2
-echo "   $("$HOME/.cache/hf-swift-e2e/venv/bin/python" Scripts/e2e/stream_baseline.py "$port")" >&2
+echo "   $("${HF_E2E_CACHE:-$HOME/.cache/hf-swift-e2e}/venv/bin/python" Scripts/e2e/stream_baseline.py "$port")" >&2

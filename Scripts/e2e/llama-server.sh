@@ -7,7 +7,7 @@
 #
 # `install` exits 3 when the server cannot be built here (no compiler, no PyPI); callers say so and
 # skip. The virtual environment lives in $HF_E2E_CACHE (default ~/.cache/hf-swift-e2e) and is
-# reused while its versions match: the source build of llama-cpp-python takes about 4 minutes on
+# reused while its versions match: the source build of llama-cpp-python takes about 6 minutes on
 # 2 cores. The server serves two aliases of one tiny random-weight model (see tiny_gguf.py):
 # `tiny-chat` (chat format chatml-function-calling, for tool calls) and `tiny-embed` (embeddings,
 # no pooling). Its log, DIR/server.log, is where the tests read that it noticed a disconnect.
@@ -27,7 +27,7 @@ install() {
     return 0
   fi
   mkdir -p "$cache"
-  echo "e2e: building llama-cpp-python into $venv (about 4 minutes on 2 cores; log: $cache/install.log)" >&2
+  echo "e2e: building llama-cpp-python into $venv (about 6 minutes on 2 cores; log: $cache/install.log)" >&2
   rm -rf "$venv"
   if ! { python3 -m venv "$venv" && CMAKE_ARGS="-DGGML_NATIVE=OFF" "$python" -m pip install "${requirements[@]}"; } >"$cache/install.log" 2>&1; then
     echo "e2e: could not build the llama.cpp server here; the last lines of $cache/install.log:" >&2
