@@ -47,4 +47,4 @@ echo "== e2e: passed: ${summary#✔ }" >&2
 echo "== e2e figures (this client, through the public API):" >&2
 grep -E '^e2e figure: ' "$log" | sed 's/^e2e figure: /   /' >&2
 echo "== e2e baseline, the same stream read without this client:" >&2
-echo "   $("${HF_E2E_CACHE:-$HOME/.cache/hf-swift-e2e}/venv/bin/python" Scripts/e2e/stream_baseline.py "$port")" >&2
+echo "   $(Scripts/e2e/llama-server.sh python Scripts/e2e/stream_baseline.py "$port")" >&2

@@ -4,6 +4,7 @@
 #   Scripts/e2e/llama-server.sh install      # build llama-cpp-python into a cached virtual environment
 #   Scripts/e2e/llama-server.sh start DIR    # write the tiny model into DIR, start the server, print its port
 #   Scripts/e2e/llama-server.sh stop DIR     # stop the server started in DIR
+#   Scripts/e2e/llama-server.sh python ARGS  # the environment's python, e.g. for stream_baseline.py
 #
 # `install` exits 3 when the server cannot be built here (no compiler, no PyPI); callers say so and
 # skip. The virtual environment lives in $HF_E2E_CACHE (default ~/.cache/hf-swift-e2e) and is
@@ -78,5 +79,6 @@ case "${1:-}" in
   install) install ;;
   start) install; start "${2:?start needs a directory}" ;;
   stop) stop "${2:?stop needs a directory}" ;;
-  *) echo "usage: $0 install | start DIR | stop DIR" >&2; exit 2 ;;
+  python) shift; exec "$python" "$@" ;;
+  *) echo "usage: $0 install | start DIR | stop DIR | python ARGS..." >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 import Foundation
+import HFTestSupport
 import Testing
 
 @testable import HFCore
@@ -8,8 +9,7 @@ import Testing
 @Suite("llama.cpp server errors")
 struct LlamaCppErrorTests {
     static func response(_ status: Int, fixture: String) throws -> HTTPResponse {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(fixture)")
-        return HTTPResponse(head: HTTPResponseHead(status: status, headers: ["Content-Type": "application/json"]), body: try Data(contentsOf: url))
+        HTTPResponse(head: HTTPResponseHead(status: status, headers: ["Content-Type": "application/json"]), body: try Fixture.data(fixture))
     }
 
     @Test("a context overflow (400, code context_length_exceeded) says to shorten the messages or lower max_tokens")

@@ -1,11 +1,12 @@
 import Foundation
 import HFEmbeddings
+import HFTestSupport
 import Testing
 
 /// What a real llama.cpp server answers on `/v1/embeddings` for a model without pooling: OpenAI's
 /// object, but each `embedding` a list of token vectors (Fixtures/ORIGIN.md).
 @Suite struct LlamaCppEmbeddingsTests {
-    static let body = try! Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/llamacpp-embeddings-token-level.json"))
+    static let body = try! Fixture.data("llamacpp-embeddings-token-level.json")
 
     @Test("token vectors inside `data[].embedding` are read as token-level output, each text owning its rows")
     func tokenLevelData() throws {

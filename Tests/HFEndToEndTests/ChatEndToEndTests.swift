@@ -4,7 +4,7 @@ import Testing
 
 extension EndToEndTests {
     @Suite("Chat") struct Chat {
-        let client = EndToEndServer.client()
+        let client = HFClient()
 
         @Test("whole and streamed chat agree under greedy decoding; finish reason, usage and max_tokens; figures")
         func wholeAndStreamAgree() async throws {

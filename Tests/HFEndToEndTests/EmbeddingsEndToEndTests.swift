@@ -4,7 +4,7 @@ import Testing
 
 extension EndToEndTests {
     @Suite("Embeddings") struct EmbeddingsOverOpenAIRoute {
-        let client = EndToEndServer.client()
+        let client = HFClient()
 
         @Test("/v1/embeddings through EmbeddingEndpoint.openAICompatible: token-level rows per text, as the server sends them")
         func tokenLevel() async throws {
@@ -23,9 +23,8 @@ extension EndToEndTests {
             #expect(embeddings.dimension == 64)
             #expect(embeddings.values.allSatisfy { $0.isFinite })
 
-            // Sent alone, a text has as many rows as among others, and its rows are the server's
-            // values for it. (Not the same values as in the batch: llama-cpp-python 0.3.36 shifts a
-            // batch's later token rows.)
+            // Sent alone, a text has as many rows as among others. (Not the same values: the server,
+            // llama-cpp-python 0.3.36, shifts a batch's later token rows in its own JSON.)
             let alone = try await client.embeddings.embed("a", at: endpoint)
             #expect(alone.shape == .tokens([counts[1]]))
             #expect(alone.count == counts[1])

@@ -22,11 +22,6 @@ enum EndToEndServer {
         get throws { .endpoint(try #require(baseURL)) }
     }
 
-    /// A client as a user of a local server makes one: defaults, no token needed.
-    static func client() -> HFClient {
-        HFClient()
-    }
-
     /// Greedy decoding with a seed, so the same request gives the same answer.
     static func request(_ prompt: String, maxTokens: Int) -> ChatCompletionRequest {
         ChatCompletionRequest(model: chatModel, messages: [.user(prompt)], maxTokens: maxTokens, seed: 1, temperature: 0)

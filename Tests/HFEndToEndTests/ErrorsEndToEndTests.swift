@@ -4,7 +4,7 @@ import Testing
 
 extension EndToEndTests {
     @Suite("Errors the real server produces") struct ServerErrors {
-        let client = EndToEndServer.client()
+        let client = HFClient()
 
         @Test("an unknown route is a 404 with the server's message")
         func unknownRoute() async throws {

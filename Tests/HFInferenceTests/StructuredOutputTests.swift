@@ -91,8 +91,7 @@ struct StructuredOutputTests {
             let ok: Bool
             let count: Int
         }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/llamacpp-json-cut-at-max-tokens.json")
-        let completion = try JSONDecoder().decode(ChatCompletion.self, from: try Data(contentsOf: url))
+        let completion = try JSONDecoder().decode(ChatCompletion.self, from: try Fixture.data("llamacpp-json-cut-at-max-tokens.json"))
         #expect(completion.choices.first?.finishReason == .length)
 
         let error = #expect(throws: HFError.self) { try completion.decode(as: Verdict.self) }

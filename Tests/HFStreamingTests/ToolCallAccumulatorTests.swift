@@ -32,8 +32,7 @@ struct ToolCallAccumulatorTests {
 
     @Test("llama.cpp's stream, which repeats the whole name in every fragment, gives the name once (Fixtures/ORIGIN.md)")
     func repeatedName() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/llamacpp-tool-call-stream.txt")
-        let events = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n")
+        let events = String(decoding: try Fixture.data("llamacpp-tool-call-stream.txt"), as: UTF8.self).components(separatedBy: "\n\n")
             .filter { $0.hasPrefix("data: {") }
             .map { Data($0.dropFirst("data: ".count).utf8) }
         #expect(events.count == 17)

@@ -11,15 +11,16 @@ extension HFError {
         let headerMessage = response.headers["X-Error-Message"]
         let serverMessage = headerMessage ?? body.message
         let category = Self.category(status: status, body: body)
+        let errorCode = response.headers["X-Error-Code"] ?? body.code
         let message = serverMessage ?? "The server answered HTTP \(status) without a message"
         self.init(
             category: category,
             message: message,
-            recoverySuggestion: Self.suggestion(status: status, category: category, errorCode: response.headers["X-Error-Code"] ?? body.code, url: url)
+            recoverySuggestion: Self.suggestion(status: status, category: category, errorCode: errorCode, url: url)
         )
         self.status = status
         self.requestID = response.headers["X-Request-Id"] ?? response.headers["X-Amzn-Trace-Id"] ?? response.headers["X-Amz-Cf-Id"]
-        self.errorCode = response.headers["X-Error-Code"] ?? body.code
+        self.errorCode = errorCode
         self.errorType = body.errorType
         self.provider = provider
         self.retryAfter = RetryAfter.parse(response.headers, status: status, now: now)
